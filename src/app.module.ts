@@ -1,0 +1,48 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { LoggerModule } from 'nestjs-pino';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { AuthModule } from './auth/auth.module';
+import { CasesModule } from './cases/cases.module';
+import { Clock } from './common/clock';
+import { ProblemFilter } from './common/problem.filter';
+import { appValidationPipe } from './common/validation.pipe';
+import { AppConfig } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { DatabaseModule } from './database/database.module';
+import { HealthModule } from './health/health.module';
+
+@Module({})
+export class CoreModule {}
+
+@Module({})
+export class AppModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forRoot(config),
+        LoggerModule.forRoot({
+          pinoHttp: {
+            level: config.LOG_LEVEL,
+            redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]'],
+            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
+          },
+        }),
+        { module: ClockModule, global: true, providers: [Clock], exports: [Clock] },
+        DatabaseModule,
+        AuthModule,
+        HealthModule,
+        CasesModule,
+      ],
+      providers: [
+        { provide: APP_PIPE, useFactory: appValidationPipe },
+        { provide: APP_FILTER, useClass: ProblemFilter },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+      ],
+    };
+  }
+}
+
+@Module({})
+class ClockModule {}

@@ -1,0 +1,62 @@
+import { CasePriority, CaseStatus, CaseType } from '../generated/prisma/enums';
+
+/** A case as the API shows it: identified by its number, the internal uuid stays inside. */
+export interface CaseView {
+  number: number;
+  type: CaseType;
+  status: CaseStatus;
+  priority: CasePriority;
+  title: string;
+  description: string;
+  reporter: { id: string | null; name: string };
+  guildId: string | null;
+  channelId: string | null;
+  assignee: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+}
+
+export interface CaseRow {
+  id: string;
+  number: number;
+  type: CaseType;
+  status: CaseStatus;
+  priority: CasePriority;
+  title: string;
+  description: string;
+  reporterId: string | null;
+  reporterName: string;
+  guildId: string | null;
+  channelId: string | null;
+  assignee: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+  closedAt: Date | null;
+}
+
+export function toCaseView(row: CaseRow): CaseView {
+  return {
+    number: row.number,
+    type: row.type,
+    status: row.status,
+    priority: row.priority,
+    title: row.title,
+    description: row.description,
+    reporter: { id: row.reporterId, name: row.reporterName },
+    guildId: row.guildId,
+    channelId: row.channelId,
+    assignee: row.assignee,
+    createdAt: row.createdAt,
+    updatedAt: row.updatedAt,
+    closedAt: row.closedAt,
+  };
+}
+
+export interface CaseEventView {
+  id: string;
+  type: string;
+  actor: string;
+  data: unknown;
+  createdAt: Date;
+}

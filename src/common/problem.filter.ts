@@ -1,0 +1,26 @@
+import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { toProblem } from './problem';
+
+/** Every HTTP error leaves as application/problem+json; unexpected ones are logged with their error id. */
+@Catch()
+export class ProblemFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Problem');
+
+  catch(error: unknown, host: ArgumentsHost): void {
+    if (host.getType() !== 'http') throw error; // Discord interactions have their own filter
+    const request = host.switchToHttp().getRequest<FastifyRequest>();
+    const reply = host.switchToHttp().getResponse<FastifyReply>();
+    sendProblem(error, request, reply, this.logger);
+  }
+}
+
+export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
+  const { problem, unexpected } = toProblem(error);
+  if (unexpected) logger.error({ err: error, errorId: problem.errorId, reqId: request.id }, `Unexpected error ${problem.errorId}`);
+  problem.instance = request.url;
+  if (problem.status === 429 && error && typeof error === 'object' && 'retryAfterSeconds' in error) {
+    void reply.header('retry-after', String((error as { retryAfterSeconds: number }).retryAfterSeconds));
+  }
+  void reply.status(problem.status).header('content-type', 'application/problem+json; charset=utf-8').send(JSON.stringify(problem));
+}

@@ -1,0 +1,21 @@
+import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { DatabaseConnection } from './database-connection';
+import { PrismaService } from './prisma.service';
+
+@Global()
+@Module({
+  providers: [
+    { provide: DatabaseConnection, inject: [AppConfig], useFactory: (config: AppConfig) => DatabaseConnection.open(config) },
+    { provide: PrismaService, inject: [DatabaseConnection], useFactory: (db: DatabaseConnection) => new PrismaService(db.url) },
+  ],
+  exports: [DatabaseConnection, PrismaService],
+})
+export class DatabaseModule implements OnApplicationShutdown {
+  constructor(@Inject(DatabaseConnection) private readonly connection: DatabaseConnection) {}
+
+  /** Runs after every module's onModuleDestroy, so Prisma has disconnected before Postgres stops. */
+  async onApplicationShutdown(): Promise<void> {
+    await this.connection.close();
+  }
+}

@@ -1,0 +1,45 @@
+import { BeforeApplicationShutdown, Controller, Get, Injectable, Res } from '@nestjs/common';
+import { ApiTags } from '@nestjs/swagger';
+import type { FastifyReply } from 'fastify';
+import { Public } from '../auth/roles';
+import { PrismaService } from '../database/prisma.service';
+
+/** Flips to "shutting down" first thing on SIGTERM, so load balancers stop sending traffic. */
+@Injectable()
+export class ShutdownState implements BeforeApplicationShutdown {
+  shuttingDown = false;
+
+  beforeApplicationShutdown(): void {
+    this.shuttingDown = true;
+  }
+}
+
+@ApiTags('health')
+@Public()
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly state: ShutdownState,
+  ) {}
+
+  @Get('live')
+  live() {
+    return { status: 'ok' };
+  }
+
+  @Get('ready')
+  async ready(@Res({ passthrough: true }) reply: FastifyReply) {
+    if (this.state.shuttingDown) {
+      void reply.status(503);
+      return { status: 'shutting_down' };
+    }
+    try {
+      await this.prisma.$queryRaw`SELECT 1`;
+      return { status: 'ready', database: 'up' };
+    } catch {
+      void reply.status(503);
+      return { status: 'unavailable', database: 'down' };
+    }
+  }
+}
