@@ -2,6 +2,9 @@ import { Client } from 'pg';
 import { diffSchemas, isEmptyDiff, lastMigratedSchema, readSchema } from '../src/database/migrator';
 import { createTestDatabase } from './utils/test-database';
 
+/** Objects written by hand into migrations because schema.prisma cannot express them. */
+const HAND_WRITTEN = ['Conversation_one_open_per_player'];
+
 /** The database shape as Postgres reports it: columns with types, enums, indexes, constraints. */
 async function describeDatabase(url: string): Promise<Record<string, string[]>> {
   const client = new Client({ connectionString: url });
@@ -39,6 +42,10 @@ describe('migrations', () => {
       await client.query(script);
       await client.end();
       const [a, b] = await Promise.all([describeDatabase(migrated.url), describeDatabase(fromSchema.url)]);
+      for (const name of HAND_WRITTEN) {
+        expect(a.indexes.some((line) => line.includes(`"${name}"`) || line.includes(` ${name} `))).toBe(true);
+      }
+      a.indexes = a.indexes.filter((line) => !HAND_WRITTEN.some((name) => line.includes(name)));
       expect(a).toEqual(b);
       expect(a.columns.length).toBeGreaterThan(10);
     } finally {
