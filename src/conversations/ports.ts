@@ -1,0 +1,80 @@
+/**
+ * The routing core's ports. The core decides where a player's message goes; adapters implement
+ * these classes (Discord: src/discord, Flex: src/flex, leads' queue: src/conversations).
+ * Nothing here imports discord.js or twilio.
+ */
+
+export type Locale = 'en' | 'fr' | 'es' | 'de' | 'pt';
+
+export interface MediaFile {
+  filename: string;
+  contentType: string;
+  data: Buffer;
+}
+
+/** One transcript line as an agent platform should show it. */
+export interface TranscriptLine {
+  author: 'PLAYER' | 'BOT' | 'AGENT' | 'SYSTEM';
+  authorName: string | null;
+  body: string;
+  at: Date;
+}
+
+/** What identifies a help chat to an agent platform. */
+export interface ChatRef {
+  conversationId: string;
+  discordUserId: string;
+  discordUserName: string;
+  dmChannelId: string;
+  locale: Locale;
+  caseNumber: number | null;
+  platformConversationId: string | null;
+  platformInteractionId: string | null;
+  platformChannelId: string | null;
+}
+
+export interface HandOff extends ChatRef {
+  caseNumber: number;
+  transcript: TranscriptLine[];
+}
+
+export interface HandOffResult {
+  /** Which implementation took the chat: 'leads' (REST API queue) or 'flex'. */
+  transport: string;
+  platformConversationId?: string;
+  platformInteractionId?: string;
+  platformChannelId?: string;
+}
+
+export interface PlayerMessage {
+  body: string;
+  discordMessageId: string;
+  media: MediaFile[];
+}
+
+/** "Hand to the agent platform". */
+export abstract class AgentPlatform {
+  abstract readonly name: string;
+  /** The player asked for a person: route the chat (with its transcript) to agents. */
+  abstract handOff(chat: HandOff): Promise<HandOffResult>;
+  /** A player message while an agent is requested or present; returns the platform's message id. */
+  abstract relayPlayerMessage(chat: ChatRef, message: PlayerMessage): Promise<{ platformMessageId?: string }>;
+  /** A bot answer or system line that agents should also see (studio mode mirrors bot turns). */
+  abstract mirror(chat: ChatRef, line: TranscriptLine): Promise<void>;
+  /** The chat ended on our side (a lead closed it): end it on the platform too. */
+  abstract close(chat: ChatRef): Promise<void>;
+}
+
+export interface BotAnswer {
+  text: string;
+  articles: { slug: string; title: string; excerpt: string; url: string }[];
+  /** True when the bot found nothing useful and offers the live agent prominently. */
+  fallback: boolean;
+}
+
+/** "Answer with the bot". */
+export abstract class SupportBot {
+  abstract answer(question: string, locale: Locale): Promise<BotAnswer>;
+  /** Whether a message asks for a person ("agent", "humano", "Mitarbeiter", ...). */
+  abstract wantsHuman(text: string): boolean;
+}
