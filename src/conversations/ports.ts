@@ -78,3 +78,28 @@ export abstract class SupportBot {
   /** Whether a message asks for a person ("agent", "humano", "Mitarbeiter", ...). */
   abstract wantsHuman(text: string): boolean;
 }
+
+/** An agent-side event, as the Flex webhooks report it (the core's inbound port). */
+export interface AgentMessageEvent {
+  platformConversationId: string;
+  /** Unique per message (Twilio IM... SID): the core delivers each one to Discord at most once. */
+  platformMessageId: string;
+  authorName: string | null;
+  body: string;
+  media: MediaFile[];
+}
+
+/**
+ * What an agent platform tells the routing core. ConversationsService implements it; the Flex
+ * webhook controllers call it after verifying the signature.
+ */
+export abstract class AgentPlatformEvents {
+  /** An agent wrote to the player. */
+  abstract agentMessage(event: AgentMessageEvent): Promise<void>;
+  /** An agent joined: the player is told, the case goes IN_PROGRESS with the agent as assignee. */
+  abstract agentJoined(event: { platformConversationId: string; agentName: string | null }): Promise<void>;
+  /** The platform closed the chat: the player is told; the next DM starts over with the bot. */
+  abstract platformClosed(event: { platformConversationId: string }): Promise<void>;
+  /** Studio mode: the flow asks the bot to answer the player's message (POST /chatbot-to-discord). */
+  abstract botTurn(event: { platformConversationId: string; platformMessageId: string; body: string }): Promise<void>;
+}
