@@ -4,6 +4,7 @@ import { LoggerModule } from 'nestjs-pino';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
+import { ChatbotModule } from './chatbot/chatbot.module';
 import { Clock } from './common/clock';
 import { ProblemFilter } from './common/problem.filter';
 import { appValidationPipe } from './common/validation.pipe';
@@ -34,6 +35,7 @@ export class AppModule {
         AuthModule,
         HealthModule,
         CasesModule,
+        ChatbotModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

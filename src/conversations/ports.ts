@@ -103,3 +103,23 @@ export abstract class AgentPlatformEvents {
   /** Studio mode: the flow asks the bot to answer the player's message (POST /chatbot-to-discord). */
   abstract botTurn(event: { platformConversationId: string; platformMessageId: string; body: string }): Promise<void>;
 }
+
+/** A message to the player, in neutral terms; the Discord adapter renders it (embeds, buttons, files). */
+export interface PlayerNotice {
+  text: string;
+  /** Article suggestions, rendered as a list of links with excerpts. */
+  articles?: BotAnswer['articles'];
+  /** The "Talk to a live agent" button, with its label in the player's language. */
+  agentButtonLabel?: string;
+  files?: MediaFile[];
+}
+
+/** "Send to the player": their Discord DM. Errors: DomainError `discord_dm_closed` / `discord_unavailable`. */
+export abstract class PlayerChannel {
+  /** Opens (or reuses) the DM with a player and returns its channel id. */
+  abstract openDm(userId: string): Promise<string>;
+  abstract send(dmChannelId: string, notice: PlayerNotice): Promise<{ messageId: string }>;
+}
+
+/** The custom id of the "Talk to a live agent" button. */
+export const AGENT_BUTTON_ID = 'help:agent';

@@ -1,0 +1,118 @@
+import { Injectable } from '@nestjs/common';
+import { DomainError } from '../common/domain-error';
+import { PrismaService } from '../database/prisma.service';
+import type { Locale } from '../conversations/ports';
+import { ArticleFile } from './kb-files';
+import { TEXT_SEARCH_CONFIG } from './locales';
+import { CreateArticleDto, UpdateArticleDto } from './articles.dto';
+
+export interface ArticleView {
+  id: string;
+  slug: string;
+  locale: string;
+  title: string;
+  body: string;
+  tags: string[];
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export interface ArticleHit {
+  slug: string;
+  locale: string;
+  title: string;
+  excerpt: string;
+  rank: number;
+}
+
+const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, createdAt: true, updatedAt: true } as const;
+
+@Injectable()
+export class ArticlesService {
+  constructor(private readonly prisma: PrismaService) {}
+
+  list(locale?: Locale): Promise<ArticleView[]> {
+    return this.prisma.article.findMany({ where: locale ? { locale } : {}, select: VIEW, orderBy: [{ locale: 'asc' }, { slug: 'asc' }] });
+  }
+
+  async get(id: string): Promise<ArticleView> {
+    const article = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.article.findUnique({ where: { id }, select: VIEW }) : null;
+    if (!article) throw DomainError.notFound(`Article ${id}`);
+    return article;
+  }
+
+  async findBySlug(locale: string, slug: string): Promise<ArticleView> {
+    const article = await this.prisma.article.findUnique({ where: { slug_locale: { slug, locale } }, select: VIEW });
+    if (!article) throw DomainError.notFound(`Article ${locale}/${slug}`);
+    return article;
+  }
+
+  async create(input: CreateArticleDto): Promise<ArticleView> {
+    const exists = await this.prisma.article.findUnique({ where: { slug_locale: { slug: input.slug, locale: input.locale } }, select: { id: true } });
+    if (exists) throw DomainError.conflict('article_exists', `An article ${input.locale}/${input.slug} already exists`);
+    return this.prisma.article.create({ data: { ...input, tags: input.tags ?? [] }, select: VIEW });
+  }
+
+  async update(id: string, input: UpdateArticleDto): Promise<ArticleView> {
+    await this.get(id);
+    return this.prisma.article.update({ where: { id }, data: input, select: VIEW });
+  }
+
+  async remove(id: string): Promise<void> {
+    await this.get(id);
+    await this.prisma.article.delete({ where: { id } });
+  }
+
+  async count(): Promise<number> {
+    return this.prisma.article.count();
+  }
+
+  /**
+   * Full-text search in the locale's own text-search configuration. The player's words are OR-ed
+   * (a question rarely repeats an article's every word) and ranked; excerpts are computed for the
+   * returned rows only.
+   */
+  async search(q: string, locale: Locale, limit = 3): Promise<ArticleHit[]> {
+    const config = TEXT_SEARCH_CONFIG[locale];
+    return this.prisma.$queryRaw<ArticleHit[]>`
+      WITH query AS (
+        SELECT NULLIF(replace(plainto_tsquery(${config}::regconfig, ${q})::text, '&', '|'), '')::tsquery AS tsq
+      ), top AS (
+        SELECT a."id", ts_rank(a."search", query.tsq) AS rank
+        FROM "Article" a, query
+        WHERE a."locale" = ${locale} AND query.tsq IS NOT NULL AND a."search" @@ query.tsq
+        ORDER BY rank DESC, a."slug"
+        LIMIT ${limit}
+      )
+      SELECT a."slug", a."locale", a."title", top.rank::float8 AS rank,
+             ts_headline(${config}::regconfig, a."body", (SELECT tsq FROM query),
+                         'MaxWords=28, MinWords=12, MaxFragments=1, StartSel=**, StopSel=**') AS excerpt
+      FROM top JOIN "Article" a ON a."id" = top."id"
+      ORDER BY top.rank DESC, a."slug"`;
+  }
+
+  /**
+   * Loads articles idempotently: inserts new ones, updates changed ones, leaves the rest untouched
+   * (so updatedAt keeps meaning "last edited").
+   */
+  async importArticles(files: ArticleFile[]): Promise<{ created: number; updated: number; unchanged: number }> {
+    let created = 0;
+    let updated = 0;
+    for (let start = 0; start < files.length; start += 500) {
+      const batch = files.slice(start, start + 500);
+      const rows = await this.prisma.$queryRaw<{ inserted: boolean }[]>`
+        INSERT INTO "Article" ("id", "slug", "locale", "title", "body", "tags", "updatedAt")
+        SELECT gen_random_uuid(), f.slug, f.locale, f.title, f.body,
+               ARRAY(SELECT jsonb_array_elements_text(f.tags)), now()
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS f(slug text, locale text, title text, body text, tags jsonb)
+        ON CONFLICT ("slug", "locale") DO UPDATE
+          SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "tags" = EXCLUDED."tags", "updatedAt" = now()
+          WHERE ("Article"."title", "Article"."body", "Article"."tags") IS DISTINCT FROM (EXCLUDED."title", EXCLUDED."body", EXCLUDED."tags")
+        RETURNING (xmax = 0) AS inserted`;
+      created += rows.filter((r) => r.inserted).length;
+      updated += rows.filter((r) => !r.inserted).length;
+    }
+    return { created, updated, unchanged: files.length - created - updated };
+  }
+}
+

@@ -1,0 +1,53 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { LOCALES } from './locales';
+
+export interface ArticleFile {
+  slug: string;
+  locale: string;
+  title: string;
+  tags: string[];
+  body: string;
+}
+
+/**
+ * Reads `kb/<locale>/<slug>.md`: a front matter block (slug, locale, title, tags: [a, b]) then the
+ * Markdown body. The format is deliberately small, so no YAML library is needed.
+ */
+export function parseArticleFile(text: string, origin: string): ArticleFile {
+  const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
+  if (!match) throw new Error(`${origin}: missing the --- front matter block`);
+  const fields: Record<string, string> = {};
+  for (const line of match[1].split(/\r?\n/)) {
+    const field = /^(\w+):\s*(.*)$/.exec(line.trim());
+    if (field) fields[field[1]] = field[2].trim();
+  }
+  for (const key of ['slug', 'locale', 'title']) {
+    if (!fields[key]) throw new Error(`${origin}: front matter needs "${key}"`);
+  }
+  const tags = (fields.tags ?? '')
+    .replace(/^\[|\]$/g, '')
+    .split(',')
+    .map((tag) => tag.trim())
+    .filter(Boolean);
+  return { slug: fields.slug, locale: fields.locale, title: fields.title, tags, body: match[2].trim() };
+}
+
+export function readKnowledgeBase(root: string): ArticleFile[] {
+  const articles: ArticleFile[] = [];
+  for (const locale of LOCALES) {
+    let names: string[];
+    try {
+      names = readdirSync(join(root, locale)).filter((name) => name.endsWith('.md'));
+    } catch {
+      continue;
+    }
+    for (const name of names.sort()) {
+      const origin = `${locale}/${name}`;
+      const article = parseArticleFile(readFileSync(join(root, locale, name), 'utf8'), origin);
+      if (article.locale !== locale) throw new Error(`${origin}: locale "${article.locale}" does not match its folder`);
+      articles.push(article);
+    }
+  }
+  return articles;
+}

@@ -1,0 +1,56 @@
+import { Body, Controller, Get, HttpCode, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiProperty, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
+import type { AuthenticatedRequest } from '../auth/api-key.guard';
+import { MinimumRole, Role } from '../auth/roles';
+import { CaseNumberPipe } from '../cases/case-number.pipe';
+import { ConversationMode } from '../generated/prisma/enums';
+import { ConversationsService } from './conversations.service';
+
+export class ReplyDto {
+  @ApiProperty({ maxLength: 2000 })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString() @Length(1, 2000)
+  body!: string;
+}
+
+export class ListConversationsQuery {
+  @ApiPropertyOptional({ enum: ConversationMode, description: 'default: chats waiting for or with an agent' })
+  @IsOptional() @IsEnum(ConversationMode)
+  mode?: ConversationMode;
+}
+
+@ApiTags('help chats')
+@ApiBearerAuth()
+@Controller('api')
+export class ConversationsController {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @Get('conversations')
+  @ApiOperation({ summary: 'Help chats waiting for an agent or with one' })
+  list(@Query() query: ListConversationsQuery) {
+    return this.conversations.listOpen(query.mode);
+  }
+
+  @Post('conversations/:id/close')
+  @HttpCode(204)
+  @MinimumRole(Role.AGENT)
+  @ApiOperation({ summary: 'Close a help chat; the player is told' })
+  async close(@Param('id') id: string) {
+    await this.conversations.closeById(id);
+  }
+
+  @Post('cases/:number/messages')
+  @MinimumRole(Role.AGENT)
+  @ApiOperation({ summary: "Reply in the case's help chat: the text reaches the player's DM" })
+  reply(@Param('number', CaseNumberPipe) number: number, @Body() body: ReplyDto, @Req() request: AuthenticatedRequest) {
+    return this.conversations.replyToCase(number, body.body, request.principal!.name);
+  }
+
+  @Get('cases/:number/transcript')
+  @ApiOperation({ summary: 'The whole help chat of a case, bot turns included' })
+  transcript(@Param('number', CaseNumberPipe) number: number) {
+    return this.conversations.transcriptOfCase(number);
+  }
+}

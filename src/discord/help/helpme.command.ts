@@ -1,0 +1,29 @@
+import { Injectable } from '@nestjs/common';
+import { MessageFlags } from 'discord.js';
+import { Context, Options, SlashCommand, type SlashCommandContext, StringOption } from 'necord';
+import { ConversationsService } from '../../conversations/conversations.service';
+import { helpMessage } from '../../conversations/help-messages';
+import { toLocale } from '../../chatbot/locales';
+
+export class HelpmeOptions {
+  @StringOption({ name: 'question', description: 'What do you need help with?', required: false, max_length: 1000 })
+  question?: string;
+}
+
+/** /helpme: the help chat moves to a DM; the channel only sees an ephemeral confirmation. */
+@Injectable()
+export class HelpmeCommand {
+  constructor(private readonly conversations: ConversationsService) {}
+
+  @SlashCommand({ name: 'helpme', description: 'Get help from the support team in a direct message' })
+  async helpme(@Context() [interaction]: SlashCommandContext, @Options() options: HelpmeOptions) {
+    await interaction.deferReply({ flags: MessageFlags.Ephemeral });
+    await this.conversations.startHelp({
+      userId: interaction.user.id,
+      userName: interaction.user.globalName ?? interaction.user.username,
+      locale: interaction.locale,
+      question: options.question,
+    });
+    await interaction.editReply({ content: helpMessage(toLocale(interaction.locale), 'helpmeConfirm') });
+  }
+}
