@@ -8,9 +8,15 @@ import { ChatbotModule } from './chatbot/chatbot.module';
 import { Clock } from './common/clock';
 import { ProblemFilter } from './common/problem.filter';
 import { appValidationPipe } from './common/validation.pipe';
-import { AppConfig } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DiscordModule } from './discord/discord.module';
+import { DiscordHelpModule } from './discord/help/discord-help.module';
+import { ConversationsModule } from './conversations/conversations.module';
+import { AgentPlatform } from './conversations/ports';
+import { FlexAgentPlatform } from './flex/flex-agent.platform';
+import { FlexModule } from './flex/flex.module';
+import { AppConfig, isTwilioEnabled } from './config/app-config';
 import { HealthModule } from './health/health.module';
 
 @Module({})
@@ -35,7 +41,13 @@ export class AppModule {
         AuthModule,
         HealthModule,
         CasesModule,
+        DiscordModule.forRoot(config),
         ChatbotModule,
+        // The routing core between its adapters: Discord for players, Flex (or the leads' queue) for agents.
+        ConversationsModule.forRoot({
+          adapters: [DiscordHelpModule.forRoot(config), FlexModule.forRoot(config)],
+          agentPlatform: isTwilioEnabled(config) ? { provide: AgentPlatform, useExisting: FlexAgentPlatform } : undefined,
+        }),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

@@ -12,8 +12,8 @@ import { AgentPlatform, AgentPlatformEvents } from './ports';
  */
 @Module({})
 export class ConversationsModule {
-  static forRoot(options: { agentPlatform?: Type<AgentPlatform>; adapters: (DynamicModule | Type)[] }): DynamicModule {
-    const platform: Provider = { provide: AgentPlatform, useClass: options.agentPlatform ?? LeadsQueuePlatform };
+  static forRoot(options: { agentPlatform?: Provider; adapters: (DynamicModule | Type)[] }): DynamicModule {
+    const platform: Provider = options.agentPlatform ?? { provide: AgentPlatform, useClass: LeadsQueuePlatform };
     return {
       module: ConversationsModule,
       global: true,

@@ -6,7 +6,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
-import { Conversation, Prisma } from '../generated/prisma/client';
+import { Conversation, Message, Prisma } from '../generated/prisma/client';
 import { AuthorKind, CaseType, ConversationMode, MessageDirection } from '../generated/prisma/enums';
 import { toChatRef } from './conversation.view';
 import { helpMessage } from './help-messages';
@@ -73,7 +73,7 @@ export class ConversationsService extends AgentPlatformEvents {
     const conversation = await this.openConversation(input.userId, input.userName, dmChannelId, locale, true);
     if (input.question?.trim()) {
       const message = await this.storePlayerMessage(conversation, { body: input.question.trim(), discordMessageId: null, media: [] });
-      await this.route(conversation, message.body, message.id, null, []);
+      if (message) await this.route(conversation, message.body, message.id, null, []);
     }
     return { conversationId: conversation.id };
   }
@@ -113,6 +113,9 @@ export class ConversationsService extends AgentPlatformEvents {
   private async relay(conversation: Conversation, messageRowId: bigint, message: { body: string; discordMessageId: string; media: MediaFile[] }) {
     const chat = toChatRef(conversation, await this.caseNumberOf(conversation));
     const result = await this.platform.relayPlayerMessage(chat, message);
+    if (result.platformConversationId && result.platformConversationId !== conversation.platformConversationId) {
+      await this.prisma.conversation.update({ where: { id: conversation.id }, data: { platformConversationId: result.platformConversationId, transport: this.platform.name } });
+    }
     if (result.platformMessageId) {
       await this.prisma.message.update({ where: { id: messageRowId }, data: { platformMessageId: result.platformMessageId } }).catch((error: unknown) => {
         if (!isUniqueViolation(error)) throw error;
@@ -339,7 +342,8 @@ export class ConversationsService extends AgentPlatformEvents {
     }
   }
 
-  private async storePlayerMessage(conversation: Conversation, input: { body: string; discordMessageId: string | null; media: MediaFile[] }) {
+  /** Stores a player's message; null when Discord delivered it before (its message id is unique). */
+  private async storePlayerMessage(conversation: Conversation, input: { body: string; discordMessageId: string | null; media: MediaFile[] }): Promise<Message | null> {
     const details: Prisma.InputJsonObject | undefined = input.media.length
       ? { attachments: input.media.map((m) => ({ filename: m.filename, contentType: m.contentType, size: m.data.length })) }
       : undefined;
@@ -356,7 +360,7 @@ export class ConversationsService extends AgentPlatformEvents {
         },
       });
     } catch (error) {
-      if (isUniqueViolation(error)) return null as never; // Discord delivered this message before
+      if (isUniqueViolation(error)) return null;
       throw error;
     }
   }

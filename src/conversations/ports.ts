@@ -57,8 +57,12 @@ export abstract class AgentPlatform {
   abstract readonly name: string;
   /** The player asked for a person: route the chat (with its transcript) to agents. */
   abstract handOff(chat: HandOff): Promise<HandOffResult>;
-  /** A player message while an agent is requested or present; returns the platform's message id. */
-  abstract relayPlayerMessage(chat: ChatRef, message: PlayerMessage): Promise<{ platformMessageId?: string }>;
+  /**
+   * A player message while an agent is requested or present, or (studio mode) any player message:
+   * then `chat.platformConversationId` may still be null and the platform opens its conversation,
+   * returning its id so the core keeps the mapping.
+   */
+  abstract relayPlayerMessage(chat: ChatRef, message: PlayerMessage): Promise<{ platformMessageId?: string; platformConversationId?: string }>;
   /** A bot answer or system line that agents should also see (studio mode mirrors bot turns). */
   abstract mirror(chat: ChatRef, line: TranscriptLine): Promise<void>;
   /** The chat ended on our side (a lead closed it): end it on the platform too. */

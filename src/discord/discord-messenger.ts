@@ -1,4 +1,4 @@
-import type { APIActionRowComponent, APIComponentInMessageActionRow, APIEmbed } from 'discord-api-types/v10';
+import type { APIActionRowComponent, APIEmbed, APIMessageActionRowComponent } from 'discord-api-types/v10';
 
 /** A file sent to Discord as a real attachment (never a link: Discord and Twilio URLs expire). */
 export interface OutgoingFile {
@@ -10,7 +10,7 @@ export interface OutgoingFile {
 export interface DiscordContent {
   content?: string;
   embeds?: APIEmbed[];
-  components?: APIActionRowComponent<APIComponentInMessageActionRow>[];
+  components?: APIActionRowComponent<APIMessageActionRowComponent>[];
   files?: OutgoingFile[];
 }
 

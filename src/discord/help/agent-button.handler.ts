@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UseFilters } from '@nestjs/common';
+import { DiscordExceptionFilter } from '../discord-exception.filter';
 import { Button, type ButtonContext, Context } from 'necord';
 import { AGENT_BUTTON_ID } from '../../conversations/ports';
 import { ConversationsService } from '../../conversations/conversations.service';
 
 /** The "Talk to a live agent" button under the bot's answers. */
 @Injectable()
+@UseFilters(DiscordExceptionFilter)
 export class AgentButtonHandler {
   constructor(private readonly conversations: ConversationsService) {}
 

@@ -1,4 +1,6 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, UseFilters } from '@nestjs/common';
+import { DomainError } from '../../common/domain-error';
+import { DiscordExceptionFilter } from '../discord-exception.filter';
 import { MessageFlags } from 'discord.js';
 import { Context, Options, SlashCommand, type SlashCommandContext, StringOption } from 'necord';
 import { ConversationsService } from '../../conversations/conversations.service';
@@ -12,18 +14,29 @@ export class HelpmeOptions {
 
 /** /helpme: the help chat moves to a DM; the channel only sees an ephemeral confirmation. */
 @Injectable()
+@UseFilters(DiscordExceptionFilter)
 export class HelpmeCommand {
   constructor(private readonly conversations: ConversationsService) {}
 
   @SlashCommand({ name: 'helpme', description: 'Get help from the support team in a direct message' })
   async helpme(@Context() [interaction]: SlashCommandContext, @Options() options: HelpmeOptions) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
-    await this.conversations.startHelp({
-      userId: interaction.user.id,
-      userName: interaction.user.globalName ?? interaction.user.username,
-      locale: interaction.locale,
-      question: options.question,
-    });
-    await interaction.editReply({ content: helpMessage(toLocale(interaction.locale), 'helpmeConfirm') });
+    const locale = toLocale(interaction.locale);
+    try {
+      await this.conversations.startHelp({
+        userId: interaction.user.id,
+        userName: interaction.user.globalName ?? interaction.user.username,
+        locale: interaction.locale,
+        question: options.question,
+      });
+    } catch (error) {
+      // DMs closed: explain how to open them; nothing was created.
+      if (error instanceof DomainError && error.code === 'discord_dm_closed') {
+        await interaction.editReply({ content: helpMessage(locale, 'dmClosed') });
+        return;
+      }
+      throw error;
+    }
+    await interaction.editReply({ content: helpMessage(locale, 'helpmeConfirm') });
   }
 }

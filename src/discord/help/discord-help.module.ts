@@ -1,0 +1,23 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { AppConfig } from '../../config/app-config';
+import { PlayerChannel } from '../../conversations/ports';
+import { AgentButtonHandler } from './agent-button.handler';
+import { DiscordPlayerChannel } from './discord-player-channel';
+import { HelpDmListener } from './help-dm.listener';
+import { HelpmeCommand } from './helpme.command';
+
+/**
+ * Discord as the help chat's player side: the PlayerChannel port over DiscordMessenger, and when
+ * the bot is on, /helpme, the DM listener and the live-agent button.
+ */
+@Module({})
+export class DiscordHelpModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    const handlers = config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler] : [];
+    return {
+      module: DiscordHelpModule,
+      providers: [DiscordPlayerChannel, { provide: PlayerChannel, useExisting: DiscordPlayerChannel }, ...handlers],
+      exports: [PlayerChannel],
+    };
+  }
+}
