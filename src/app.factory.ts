@@ -1,37 +1,85 @@
-import { Logger as NestLogger } from '@nestjs/common';
+import { DynamicModule, Logger as NestLogger, NestApplicationOptions } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiKeysService } from './auth/api-keys.service';
+import { DomainError } from './common/domain-error';
 import { sendProblem } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 
+/** A caller's X-Request-Id is kept only when it is short and plain, so it cannot forge log lines. */
+const CALLER_REQUEST_ID = /^[\w.:@-]{1,128}$/;
+/** The REST API speaks JSON only; other bodies (Twilio's form-encoded webhooks) live outside /api. */
+const JSON_CONTENT_TYPE = /^application\/([\w.-]+\+)?json\s*(;|$)/i;
+
+/**
+ * Nest installs its own Fastify error handler at init, which turns Fastify's errors (malformed JSON,
+ * body limit, media type) into bare HttpExceptions and so loses their codes. This adapter keeps the
+ * handler createApp installs, which renders every error through sendProblem.
+ */
+class ProblemFastifyAdapter extends FastifyAdapter {
+  override setErrorHandler(): ReturnType<FastifyAdapter['setErrorHandler']> {
+    return this.getInstance();
+  }
+}
+
+function hasBody(request: FastifyRequest): boolean {
+  const length = request.headers['content-length'];
+  return request.headers['transfer-encoding'] !== undefined || (length !== undefined && length !== '0');
+}
+
+export interface CreateAppOptions {
+  logger?: boolean;
+  /**
+   * Builds the Nest application from the root module; NestFactory.create by default. Tests pass one
+   * that goes through @nestjs/testing to add modules or override providers (test/utils/test-app.ts).
+   */
+  instantiate?: (root: DynamicModule, adapter: FastifyAdapter, options: NestApplicationOptions) => Promise<NestFastifyApplication>;
+}
+
 /** Builds the whole application; main.ts and the e2e tests share it, so tests run the real pipeline. */
-export async function createApp(config: AppConfig, options: { logger?: boolean } = {}): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({
+export async function createApp(config: AppConfig, options: CreateAppOptions = {}): Promise<NestFastifyApplication> {
+  const problemLogger = new NestLogger('Problem');
+  const adapter = new ProblemFastifyAdapter({
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: true,
     // One id per request, on every log line and in the X-Request-Id response header; a caller's own id is kept.
-    requestIdHeader: 'x-request-id',
-    genReqId: () => randomUUID(),
+    requestIdHeader: false,
+    genReqId: (request: IncomingMessage) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && CALLER_REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    // Errors the router raises before any route runs (a URL that is not valid percent-encoding).
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply, problemLogger),
   });
-  adapter.getInstance().addHook('onSend', async (request, reply) => {
+  const fastify = adapter.getInstance();
+  fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLogger));
+  fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  fastify.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || !hasBody(request)) return;
+    const type = request.headers['content-type'];
+    if (!type || !JSON_CONTENT_TYPE.test(type)) {
+      throw new DomainError('unsupported_media_type', 415, `Send the body as application/json, not ${type ?? 'without a content type'}`);
+    }
+  });
+  const appOptions: NestApplicationOptions = {
     bufferLogs: true,
     abortOnError: false,
     logger: options.logger === false ? false : undefined,
-  });
+  };
+  const root = AppModule.forRoot(config);
+  const app = options.instantiate
+    ? await options.instantiate(root, adapter, appOptions)
+    : await NestFactory.create<NestFastifyApplication>(root, adapter, appOptions);
   if (options.logger !== false) app.useLogger(app.get(Logger));
   app.enableShutdownHooks();
-
-  // Errors raised by Fastify itself (body limit, malformed JSON) never reach Nest's filters.
-  const problemLogger = new NestLogger('Problem');
-  app.getHttpAdapter().getInstance().setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLogger));
 
   const document = SwaggerModule.createDocument(
     app,

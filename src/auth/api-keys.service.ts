@@ -34,13 +34,19 @@ export class ApiKeysService {
 
   /** Creates a key and returns its secret, which is never stored nor shown again. */
   async create(name: string, role: Role, secret = `bk_${randomBytes(32).toString('base64url')}`): Promise<{ key: string; apiKey: ApiKeyView }> {
-    const existing = await this.prisma.apiKey.findUnique({ where: { name }, select: { id: true } });
-    if (existing) throw DomainError.conflict('api_key_name_taken', `An API key named "${name}" already exists`);
-    const apiKey = await this.prisma.apiKey.create({
-      data: { name, role, prefix: secret.slice(0, 10), hash: sha256(secret) },
-      select: VIEW,
-    });
-    return { key: secret, apiKey };
+    const taken = () => DomainError.conflict('api_key_name_taken', `An API key named "${name}" already exists`);
+    if (await this.prisma.apiKey.findUnique({ where: { name }, select: { id: true } })) throw taken();
+    try {
+      const apiKey = await this.prisma.apiKey.create({
+        data: { name, role, prefix: secret.slice(0, 10), hash: sha256(secret) },
+        select: VIEW,
+      });
+      return { key: secret, apiKey };
+    } catch (error) {
+      // Two requests creating the same name at once: the unique index decides.
+      if ((error as { code?: string }).code === 'P2002') throw taken();
+      throw error;
+    }
   }
 
   list(): Promise<ApiKeyView[]> {
@@ -48,10 +54,16 @@ export class ApiKeysService {
   }
 
   async revoke(idOrName: string): Promise<ApiKeyView> {
-    const isUuid = /^[0-9a-f-]{36}$/i.test(idOrName);
-    const key = await this.prisma.apiKey.findFirst({ where: isUuid ? { id: idOrName } : { name: idOrName }, select: { id: true } });
+    // Only a well-formed uuid may be compared with the uuid column (anything else fails in Postgres);
+    // a name may itself look like a uuid, so both are tried then.
+    const isUuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(idOrName);
+    const key = await this.prisma.apiKey.findFirst({
+      where: isUuid ? { OR: [{ id: idOrName }, { name: idOrName }] } : { name: idOrName },
+      select: { id: true, revokedAt: true },
+    });
     if (!key) throw DomainError.notFound(`API key "${idOrName}"`);
-    return this.prisma.apiKey.update({ where: { id: key.id }, data: { revokedAt: this.clock.now() }, select: VIEW });
+    // Revoking twice keeps the first revocation time.
+    return this.prisma.apiKey.update({ where: { id: key.id }, data: { revokedAt: key.revokedAt ?? this.clock.now() }, select: VIEW });
   }
 
   /** The principal behind a bearer token, or null for an unknown or revoked key. */
@@ -72,7 +84,13 @@ export class ApiKeysService {
   async bootstrap(secret: string | undefined): Promise<void> {
     if (!secret) return;
     if ((await this.prisma.apiKey.count()) > 0) return;
-    await this.create('bootstrap', Role.LEAD, secret);
+    try {
+      await this.create('bootstrap', Role.LEAD, secret);
+    } catch (error) {
+      // Another instance booting at the same moment created it first.
+      if (error instanceof DomainError && error.code === 'api_key_name_taken') return;
+      throw error;
+    }
     this.logger.log('Created the "bootstrap" lead API key from BOOTSTRAP_API_KEY');
   }
 }

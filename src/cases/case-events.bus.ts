@@ -2,6 +2,12 @@ import { Injectable, Logger } from '@nestjs/common';
 import { CaseStatus } from '../generated/prisma/enums';
 import { CaseView } from './case.view';
 
+/**
+ * Actor prefix of case changes the help chat makes as it goes (an agent joining moves the case to
+ * IN_PROGRESS): the chat tells the player itself, so reporter notifications skip them.
+ */
+export const HELP_CHAT_ACTOR_PREFIX = 'chat:';
+
 /** What other features (reporter notifications, the help chat) hear about cases. */
 export type CaseChange =
   | { kind: 'status_changed'; case: CaseView; from: CaseStatus; to: CaseStatus; actor: string }

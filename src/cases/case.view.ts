@@ -60,3 +60,12 @@ export interface CaseEventView {
   data: unknown;
   createdAt: Date;
 }
+
+/** A file attached to a case, without its bytes. */
+export interface CaseAttachmentView {
+  id: string;
+  filename: string;
+  contentType: string;
+  size: number;
+  createdAt: Date;
+}

@@ -7,7 +7,7 @@ import { CaseEventType, CasePriority, CaseStatus, CaseType } from '../generated/
 import { assertTransition, closedAtFor, OPEN_STATUSES } from './case-rules';
 import { buildCaseListSql, CASE_COLUMNS, encodeCursor, sortParts } from './case-list.query';
 import { CaseEventsBus } from './case-events.bus';
-import { CaseEventView, CaseRow, CaseView, toCaseView } from './case.view';
+import { CaseAttachmentView, CaseEventView, CaseRow, CaseView, toCaseView } from './case.view';
 import { ListCasesQuery, UpdateCaseDto } from './cases.dto';
 
 export interface NewCase {
@@ -79,12 +79,17 @@ export class CasesService {
     return toCaseView(await this.findRow(number));
   }
 
-  async getWithEvents(number: number): Promise<CaseView & { events: CaseEventView[] }> {
+  async getWithEvents(number: number): Promise<CaseView & { events: CaseEventView[]; attachments: CaseAttachmentView[] }> {
     const row = await this.findRow(number);
-    const events = await this.prisma.caseEvent.findMany({ where: { caseId: row.id }, orderBy: { id: 'asc' } });
+    const [events, attachments] = await Promise.all([
+      this.prisma.caseEvent.findMany({ where: { caseId: row.id }, orderBy: { id: 'asc' } }),
+      // metadata only: the bytes are served by GET /api/cases/:number/attachments/:id
+      this.prisma.caseAttachment.findMany({ where: { caseId: row.id }, orderBy: { createdAt: 'asc' }, select: { id: true, filename: true, contentType: true, size: true, createdAt: true } }),
+    ]);
     return {
       ...toCaseView(row),
       events: events.map((e) => ({ id: e.id.toString(), type: e.type, actor: e.actor, data: e.data, createdAt: e.createdAt })),
+      attachments,
     };
   }
 

@@ -19,6 +19,9 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   const { problem, unexpected } = toProblem(error);
   if (unexpected) logger.error({ err: error, errorId: problem.errorId, reqId: request.id }, `Unexpected error ${problem.errorId}`);
   problem.instance = request.url;
+  // Also set by an onSend hook, which errors raised by the router itself (a malformed URL) skip.
+  void reply.header('x-request-id', request.id);
+  if (problem.status === 401) void reply.header('www-authenticate', 'Bearer');
   if (problem.status === 429 && error && typeof error === 'object' && 'retryAfterSeconds' in error) {
     void reply.header('retry-after', String((error as { retryAfterSeconds: number }).retryAfterSeconds));
   }

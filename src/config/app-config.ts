@@ -1,6 +1,7 @@
 import { plainToInstance, Transform } from 'class-transformer';
 import {
   IsBoolean,
+  IsDefined,
   IsIn,
   IsInt,
   IsOptional,
@@ -10,6 +11,7 @@ import {
   Max,
   Min,
   MinLength,
+  ValidateIf,
   validateSync,
 } from 'class-validator';
 
@@ -24,6 +26,10 @@ const toBool = ({ value }: { value: unknown }) => {
   return value; // left as is so @IsBoolean reports it
 };
 const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
+/** "1, 2,3" → ["1", "2", "3"]; empty → []. */
+const toIdList = ({ value }: { value: unknown }) =>
+  typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id.length > 0) : value;
+const SNOWFLAKE = /^\d{17,20}$/;
 
 /**
  * Every environment variable the service reads, validated once at boot.
@@ -66,9 +72,154 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
-  /** The URL Twilio and players reach this service at; used for webhook signatures and links. */
-  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute http(s) URL' })
+  /** Load the starter knowledge base from kb/ at boot when the Article table is empty. */
+  @Transform(toBool) @IsBoolean()
+  KB_IMPORT_ON_EMPTY = true;
+
+  /** The URL Twilio and players reach this service at; used for webhook signatures and links. Required with Twilio. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.PUBLIC_URL !== undefined || twilioWanted(c))
+  @IsDefined({ message: 'PUBLIC_URL is required when Twilio is configured: Twilio posts its webhooks there and signs them for that URL' })
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute http(s) URL' })
   PUBLIC_URL?: string;
+
+  // ---- Discord (see docs/discord.md). The bot is on when DISCORD_TOKEN is set. ----
+
+  /** The bot token (Developer Portal > Bot > Reset Token). Unset: the bot is off, the HTTP API still runs. */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^[\w-]+\.[\w-]+\.[\w-]+$/, { message: 'DISCORD_TOKEN must be a bot token (three dot-separated parts, from Developer Portal > Bot), not the client secret' })
+  DISCORD_TOKEN?: string;
+
+  /** The application id (Developer Portal > General Information); used for the invite link in the logs. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_APPLICATION_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_APPLICATION_ID?: string;
+
+  /** Register slash commands in this guild only (instant) instead of globally (can take up to an hour). */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_DEV_GUILD_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_DEV_GUILD_ID?: string;
+
+  /** Discord's REST base (discord.js appends /v10); tests point it at the local fake. */
+  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'DISCORD_API_URL must be an absolute http(s) URL' })
+  DISCORD_API_URL = 'https://discord.com/api';
+
+  /** Channels where /bug may be used (comma-separated ids); empty: anywhere in the server. */
+  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_BUG_CHANNEL_IDS must be comma-separated Discord channel ids' })
+  DISCORD_BUG_CHANNEL_IDS: string[] = [];
+
+  /** Channels where /new_feature may be used (comma-separated ids); empty: anywhere in the server. */
+  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_FEATURE_CHANNEL_IDS must be comma-separated Discord channel ids' })
+  DISCORD_FEATURE_CHANNEL_IDS: string[] = [];
+
+  /** Largest /bug screenshot accepted and stored, in bytes. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
+  DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
+
+  // ---- Twilio Flex (see docs/flex.md). Twilio is on when TWILIO_ACCOUNT_SID is set. ----
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => twilioWanted(c))
+  @IsDefined({ message: 'TWILIO_ACCOUNT_SID is required when a Twilio credential or ROUTING_MODE=studio is set' })
+  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex characters' })
+  TWILIO_ACCOUNT_SID?: string;
+
+  /** API key (SK...) and secret for REST calls; without them the auth token is used. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.TWILIO_API_KEY !== undefined || c.TWILIO_API_SECRET !== undefined)
+  @IsDefined({ message: 'TWILIO_API_KEY is required with TWILIO_API_SECRET' })
+  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'TWILIO_API_KEY must look like SK followed by 32 hex characters' })
+  TWILIO_API_KEY?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.TWILIO_API_KEY !== undefined || c.TWILIO_API_SECRET !== undefined)
+  @IsDefined({ message: 'TWILIO_API_SECRET is required with TWILIO_API_KEY' })
+  @IsString()
+  TWILIO_API_SECRET?: string;
+
+  /** Verifies X-Twilio-Signature on every webhook, so it is required whenever Twilio is on. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => twilioWanted(c))
+  @IsDefined({ message: 'TWILIO_AUTH_TOKEN is required when Twilio is configured: it verifies the signature of every Twilio webhook' })
+  @IsString()
+  @MinLength(16, { message: 'TWILIO_AUTH_TOKEN looks too short' })
+  TWILIO_AUTH_TOKEN?: string;
+
+  /** TaskRouter workspace (WS...) and workflow (WW...) that route help chats to agents. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => twilioWanted(c))
+  @IsDefined({ message: 'TWILIO_WORKSPACE_SID is required when Twilio is configured (TaskRouter > Workspaces)' })
+  @Matches(/^WS[0-9a-fA-F]{32}$/, { message: 'TWILIO_WORKSPACE_SID must look like WS followed by 32 hex characters' })
+  TWILIO_WORKSPACE_SID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => twilioWanted(c))
+  @IsDefined({ message: 'TWILIO_WORKFLOW_SID is required when Twilio is configured (TaskRouter > Workflows)' })
+  @Matches(/^WW[0-9a-fA-F]{32}$/, { message: 'TWILIO_WORKFLOW_SID must look like WW followed by 32 hex characters' })
+  TWILIO_WORKFLOW_SID?: string;
+
+  /** TaskRouter task channel unique name for help chats. */
+  @IsString() @MinLength(1)
+  TWILIO_TASK_CHANNEL = 'chat';
+
+  /** The Conversations service (IS...) Flex uses; by default the account's default service. */
+  @Transform(emptyToUndefined) @IsOptional()
+  @Matches(/^IS[0-9a-fA-F]{32}$/, { message: 'TWILIO_CONVERSATIONS_SERVICE_SID must look like IS followed by 32 hex characters' })
+  TWILIO_CONVERSATIONS_SERVICE_SID?: string;
+
+  /** `direct`: the bot answers here and hands chats to Flex; `studio`: a Studio Flow routes every message. */
+  @IsIn(['direct', 'studio'])
+  ROUTING_MODE: 'direct' | 'studio' = 'direct';
+
+  /** The Studio Flow (FW...) `npm run twilio:provision` created; required with ROUTING_MODE=studio. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.ROUTING_MODE === 'studio' || c.TWILIO_STUDIO_FLOW_SID !== undefined)
+  @IsDefined({ message: 'TWILIO_STUDIO_FLOW_SID is required with ROUTING_MODE=studio: run npm run twilio:provision' })
+  @Matches(/^FW[0-9a-fA-F]{32}$/, { message: 'TWILIO_STUDIO_FLOW_SID must look like FW followed by 32 hex characters' })
+  TWILIO_STUDIO_FLOW_SID?: string;
+
+  /** Sends every Twilio API call (all *.twilio.com domains) to this base URL instead; for tests and proxies. */
+  @Transform(emptyToUndefined) @IsOptional()
+  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'TWILIO_API_BASE_URL must be an absolute http(s) URL' })
+  TWILIO_API_BASE_URL?: string;
+
+  // ---- Durable job queue (src/queue): webhooks are stored, acknowledged, then delivered. ----
+
+  /** How often an idle worker looks for due jobs (enqueueing in this process wakes it at once). */
+  @Transform(toInt) @IsInt() @Min(10)
+  QUEUE_POLL_MS = 200;
+
+  /** Jobs one process runs at the same time. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(64)
+  QUEUE_CONCURRENCY = 4;
+
+  /** Attempts before a job is dead (listed at GET /api/queue/dead). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(100)
+  QUEUE_MAX_ATTEMPTS = 8;
+
+  /** First retry delay; doubles per attempt (with jitter) up to QUEUE_RETRY_MAX_MS. */
+  @Transform(toInt) @IsInt() @Min(1)
+  QUEUE_RETRY_BASE_MS = 1000;
+
+  @Transform(toInt) @IsInt() @Min(1)
+  QUEUE_RETRY_MAX_MS = 5 * 60 * 1000;
+
+  /** A job still "running" after this long belongs to a crashed process and runs again. */
+  @Transform(toInt) @IsInt() @Min(1000)
+  QUEUE_LEASE_MS = 5 * 60 * 1000;
+}
+
+/** Twilio is wanted as soon as any of its identifying settings is present; the rest is then required. */
+function twilioWanted(c: AppConfig): boolean {
+  return (
+    c.TWILIO_ACCOUNT_SID !== undefined ||
+    c.TWILIO_API_KEY !== undefined ||
+    c.TWILIO_AUTH_TOKEN !== undefined ||
+    c.ROUTING_MODE === 'studio'
+  );
+}
+
+/** Flex is on when the account and a credential are configured (validation guarantees the rest). */
+export function isTwilioEnabled(c: AppConfig): boolean {
+  return c.TWILIO_ACCOUNT_SID !== undefined && (c.TWILIO_AUTH_TOKEN !== undefined || c.TWILIO_API_KEY !== undefined);
 }
 
 export class ConfigValidationError extends Error {}

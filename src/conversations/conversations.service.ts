@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { HELP_CHAT_ACTOR_PREFIX } from '../cases/case-events.bus';
 import { CasesService } from '../cases/cases.service';
 import { canTransition } from '../cases/case-rules';
 import { detectLocale, toLocale } from '../chatbot/locales';
@@ -222,7 +223,7 @@ export class ConversationsService extends AgentPlatformEvents {
     const conversation = await this.byPlatformId(event.platformConversationId);
     if (!conversation || conversation.mode === ConversationMode.CLOSED) return;
     if (conversation.mode === ConversationMode.AGENT && conversation.agentName === event.agentName) return; // redelivered
-    await this.markAgentPresent(conversation, event.agentName, 'flex');
+    await this.markAgentPresent(conversation, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}flex`);
   }
 
   async platformClosed(event: { platformConversationId: string }): Promise<void> {
@@ -260,7 +261,7 @@ export class ConversationsService extends AgentPlatformEvents {
     });
     if (!conversation) throw DomainError.conflict('no_open_chat', `Case #${caseNumber} has no open help chat to reply to`);
     if (conversation.mode !== ConversationMode.AGENT || conversation.agentName !== authorName) {
-      await this.markAgentPresent(conversation, authorName, `api:${authorName}`);
+      await this.markAgentPresent(conversation, authorName, `${HELP_CHAT_ACTOR_PREFIX}api:${authorName}`);
     }
     const stored = await this.prisma.message.create({
       data: { conversationId: conversation.id, direction: MessageDirection.OUTBOUND, authorKind: AuthorKind.AGENT, authorName, body },

@@ -51,7 +51,7 @@ export class EmbeddedPostgres {
   private readonly dataDir: string;
   private readonly ids = osUserIds();
 
-  constructor(private readonly options: EmbeddedPostgresOptions) {
+  constructor(readonly options: EmbeddedPostgresOptions) {
     this.dataDir = resolve(options.dataDir);
   }
 

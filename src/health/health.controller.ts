@@ -1,13 +1,21 @@
-import { BeforeApplicationShutdown, Controller, Get, Injectable, Res } from '@nestjs/common';
+import { BeforeApplicationShutdown, Controller, Get, Injectable, OnModuleDestroy, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles';
 import { PrismaService } from '../database/prisma.service';
 
-/** Flips to "shutting down" first thing on SIGTERM, so load balancers stop sending traffic. */
+/**
+ * Flips to "shutting down" first thing on SIGTERM (or app.close()), so load balancers stop sending
+ * traffic. Nest runs onModuleDestroy before beforeApplicationShutdown, and this module's before the
+ * global DatabaseModule's, so the flip happens before Prisma disconnects.
+ */
 @Injectable()
-export class ShutdownState implements BeforeApplicationShutdown {
+export class ShutdownState implements OnModuleDestroy, BeforeApplicationShutdown {
   shuttingDown = false;
+
+  onModuleDestroy(): void {
+    this.shuttingDown = true;
+  }
 
   beforeApplicationShutdown(): void {
     this.shuttingDown = true;

@@ -101,6 +101,9 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
     expect(agentLine.content).toBe('**Alex:** Hi Jo, I am checking your raid rewards now.');
     expect(BigInt(agentLine.id)).toBeGreaterThan(BigInt(joined.id));
     expect(await app.prisma.case.findUniqueOrThrow({ where: { number } })).toMatchObject({ status: 'IN_PROGRESS', assignee: 'Alex' });
+    // The chat announced the agent itself: no separate case-status DM on top of it.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(dms(player).filter((m) => m.embeds?.length && !m.content)).toHaveLength(0);
 
     const transcript = await app.request({ method: 'GET', url: `/api/cases/${number}/transcript`, headers: lead });
     const kinds = transcript.json().messages.map((m: { authorKind: string }) => m.authorKind);

@@ -4,7 +4,7 @@ import { Client } from 'pg';
 import type { EmbeddedPostgres } from '../../src/database/embedded-postgres';
 
 export default async function globalTeardown(): Promise<void> {
-  const embedded = (globalThis as { __embeddedPostgres?: EmbeddedPostgres & { options: { dataDir: string } } }).__embeddedPostgres;
+  const embedded = (globalThis as { __embeddedPostgres?: EmbeddedPostgres }).__embeddedPostgres;
   if (embedded) {
     await embedded.stop();
     rmSync(dirname(embedded.options.dataDir), { recursive: true, force: true });

@@ -1,4 +1,6 @@
-import type { NestFastifyApplication } from '@nestjs/platform-fastify';
+import type { DynamicModule, ModuleMetadata, NestApplicationOptions } from '@nestjs/common';
+import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { Test } from '@nestjs/testing';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createApp } from '../../src/app.factory';
 import { ApiKeysService } from '../../src/auth/api-keys.service';
@@ -21,11 +23,39 @@ export interface TestApp {
 
 let keyCounter = 0;
 
+export interface TestAppOptions {
+  /** Modules to add beside AppModule (e.g. an adapter module not wired into AppModule yet). */
+  imports?: (config: AppConfig) => NonNullable<ModuleMetadata['imports']>;
+  /**
+   * Providers replaced wherever they are registered, and registered globally when nothing provides
+   * them, e.g. a recording double of a port: `[{ provide: AgentPlatformEvents, useValue: recorder }]`.
+   */
+  overrides?: { provide: abstract new (...args: never[]) => unknown; useValue: unknown }[];
+}
+
+/** AppModule built through @nestjs/testing so tests can add modules and override providers. */
+function instantiateWith(config: AppConfig, options: TestAppOptions) {
+  return async (root: DynamicModule, adapter: FastifyAdapter, appOptions: NestApplicationOptions) => {
+    const overrides = options.overrides ?? [];
+    const fallback: DynamicModule = {
+      module: class TestOverridesModule {},
+      global: true,
+      providers: overrides.map((o) => ({ provide: o.provide, useValue: o.useValue })),
+      exports: overrides.map((o) => o.provide),
+    };
+    let builder = Test.createTestingModule({ imports: [root, ...(options.imports?.(config) ?? []), fallback] });
+    for (const override of overrides) builder = builder.overrideProvider(override.provide).useValue(override.useValue);
+    const moduleRef = await builder.compile();
+    return moduleRef.createNestApplication<NestFastifyApplication>(adapter, appOptions);
+  };
+}
+
 /** Boots the real application on a database of its own; `env` overrides the configuration. */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MIGRATE_ON_BOOT: 'false', DATABASE_URL: database.url, ...env });
-  const app = await createApp(config, { logger: false });
+  const customized = options.imports !== undefined || options.overrides !== undefined;
+  const app = await createApp(config, { logger: false, ...(customized ? { instantiate: instantiateWith(config, options) } : {}) });
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
   const prisma = app.get(PrismaService);

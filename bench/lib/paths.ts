@@ -1,0 +1,9 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+
+/** The repository root, whether this file runs from bench/lib (ts-node) or dist/bench/lib (compiled). */
+export const ROOT = resolve(__dirname, '..', '..', existsSync(resolve(__dirname, '..', '..', 'package.json')) ? '' : '..');
+
+/** The compiled service the benchmarks measure (`npm run build` writes it). */
+export const DIST_MAIN = resolve(ROOT, 'dist', 'src', 'main.js');
+export const SOURCE_MAIN = resolve(ROOT, 'src', 'main.ts');

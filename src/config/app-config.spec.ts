@@ -1,0 +1,60 @@
+import { ConfigValidationError, loadConfig } from './app-config';
+
+/** The error loadConfig throws for this environment (fails the test if it does not throw). */
+function failure(env: Record<string, string>): ConfigValidationError {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigValidationError) return error;
+    throw error;
+  }
+  throw new Error(`loadConfig accepted ${JSON.stringify(env)}`);
+}
+
+describe('loadConfig', () => {
+  it('runs with nothing set: defaults for a laptop, the embedded Postgres', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({ PORT: 3000, HOST: '0.0.0.0', MIGRATE_ON_BOOT: true, BODY_LIMIT_BYTES: 1024 * 1024, RATE_LIMIT_PER_MINUTE: 600 });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.BOOTSTRAP_API_KEY).toBeUndefined();
+  });
+
+  it('converts numbers and booleans from their text form; empty means unset', () => {
+    const config = loadConfig({ PORT: '8080', MIGRATE_ON_BOOT: 'false', BODY_LIMIT_BYTES: '4096', DATABASE_URL: '', BOOTSTRAP_API_KEY: '' });
+    expect(config).toMatchObject({ PORT: 8080, MIGRATE_ON_BOOT: false, BODY_LIMIT_BYTES: 4096 });
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.BOOTSTRAP_API_KEY).toBeUndefined();
+    expect(loadConfig({ DATABASE_URL: 'postgresql://u:p@db:5432/bridge' }).DATABASE_URL).toBe('postgresql://u:p@db:5432/bridge');
+    expect(loadConfig({ DATABASE_URL: 'postgres://db/bridge' }).DATABASE_URL).toBe('postgres://db/bridge');
+  });
+
+  it.each([
+    ['PORT', 'abc'],
+    ['PORT', '70000'],
+    ['PORT', '80.5'],
+    ['DATABASE_URL', 'mysql://db/bridge'],
+    ['DATABASE_URL', 'db.example.com:5432'],
+    ['MIGRATE_ON_BOOT', 'maybe'],
+    ['BODY_LIMIT_BYTES', '10'],
+    ['RATE_LIMIT_PER_MINUTE', '0'],
+    ['LOG_LEVEL', 'loud'],
+    ['NODE_ENV', 'staging'],
+    ['PUBLIC_URL', 'bridge.example.com'],
+    ['BOOTSTRAP_API_KEY', 'too-short'],
+  ])('refuses %s=%s, naming the variable and the value', (name, value) => {
+    const error = failure({ [name]: value });
+    expect(error.message).toContain(`${name}="${value}"`);
+  });
+
+  it('names every bad variable in one error', () => {
+    const error = failure({ PORT: 'x', DATABASE_URL: 'mysql://db', LOG_LEVEL: 'loud' });
+    expect(error.message.split('\n').filter((line) => line.startsWith('  '))).toHaveLength(3);
+    expect(error.message).toContain('PORT="x"');
+    expect(error.message).toContain('LOG_LEVEL="loud"');
+    expect(error.message).toContain('DATABASE_URL="mysql://db": DATABASE_URL must be a postgres:// or postgresql:// URL');
+  });
+
+  it('ignores environment variables it does not know', () => {
+    expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: '1' })).not.toThrow();
+  });
+});

@@ -1,0 +1,70 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { GatewayIntentBits, Partials } from 'discord.js';
+import { NecordModule, NecordModuleOptions } from 'necord';
+import { CasesModule } from '../cases/cases.module';
+import { AppConfig } from '../config/app-config';
+import { AttachmentDownloader } from './attachment-downloader';
+import { CaseNotifier } from './case-notifier';
+import { BugCommand } from './commands/bug.command';
+import { CaseCommand } from './commands/case.command';
+import { NewFeatureCommand } from './commands/new-feature.command';
+import { DiscordMessenger } from './discord-messenger';
+import { DiscordOffNotice, DiscordReadyLogger } from './discord-presence';
+import { DiscordRestMessenger } from './discord-rest.messenger';
+import { DisabledDiscordMessenger } from './disabled-discord.messenger';
+import { PlayerCasesService } from './player-cases.service';
+import { ReportFilingService } from './report-filing.service';
+
+/**
+ * The gateway connection asks only for what the features use, none of them privileged:
+ * Guilds (slash commands and channels) and DirectMessages (the help chat). DM channels are not
+ * cached before their first message, so Partials.Channel is needed to receive DMs at all.
+ * Message content in DMs reaches bots without the privileged MessageContent intent.
+ */
+export function necordOptions(config: AppConfig): NecordModuleOptions {
+  return {
+    token: config.DISCORD_TOKEN!,
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
+    rest: { api: config.DISCORD_API_URL },
+    // Nothing the bot sends pings anyone unless a message says so explicitly.
+    allowedMentions: { parse: [] },
+    development: config.DISCORD_DEV_GUILD_ID ? [config.DISCORD_DEV_GUILD_ID] : false,
+  };
+}
+
+/**
+ * Discord for the whole application (global): `DiscordMessenger` everywhere, and when the bot is on,
+ * Necord's providers (the discord.js `Client`, `REST`) for other features' commands and listeners.
+ * Without DISCORD_TOKEN the messenger answers `discord_unavailable` and nothing connects.
+ */
+@Module({})
+export class DiscordModule {
+  static forRoot(config: AppConfig): DynamicModule {
+    if (!config.DISCORD_TOKEN) {
+      return {
+        module: DiscordModule,
+        global: true,
+        providers: [{ provide: DiscordMessenger, useClass: DisabledDiscordMessenger }, DiscordOffNotice],
+        exports: [DiscordMessenger],
+      };
+    }
+    return {
+      module: DiscordModule,
+      global: true,
+      imports: [NecordModule.forRoot(necordOptions(config)), CasesModule],
+      providers: [
+        { provide: DiscordMessenger, useClass: DiscordRestMessenger },
+        AttachmentDownloader,
+        ReportFilingService,
+        PlayerCasesService,
+        BugCommand,
+        NewFeatureCommand,
+        CaseCommand,
+        CaseNotifier,
+        DiscordReadyLogger,
+      ],
+      exports: [DiscordMessenger, NecordModule],
+    };
+  }
+}

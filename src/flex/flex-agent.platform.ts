@@ -1,0 +1,215 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Twilio } from 'twilio';
+import { AppConfig } from '../config/app-config';
+import { AgentPlatform, ChatRef, HandOff, HandOffResult, PlayerMessage, TranscriptLine } from '../conversations/ports';
+import { BOT_AUTHOR, playerIdentity } from './identities';
+import { OpenedConversation, TwilioConversations } from './twilio-conversations';
+import { TwilioMediaService } from './twilio-media';
+
+/** Agents get the recent part of a long bot chat; the whole transcript stays on the case. */
+const TRANSCRIPT_LINES = 50;
+
+/**
+ * Twilio Flex Conversations as the agent platform: one Twilio conversation per help chat (the
+ * player as participant, our webhook on it), and a Flex Interaction that routes it to an agent
+ * through TaskRouter. In studio mode the Studio Flow on the conversation does the routing.
+ */
+@Injectable()
+export class FlexAgentPlatform extends AgentPlatform {
+  readonly name = 'flex';
+  private readonly logger = new Logger(FlexAgentPlatform.name);
+
+  constructor(
+    private readonly client: Twilio,
+    private readonly conversations: TwilioConversations,
+    private readonly media: TwilioMediaService,
+    private readonly config: AppConfig,
+  ) {
+    super();
+  }
+
+  private get studio(): boolean {
+    return this.config.ROUTING_MODE === 'studio';
+  }
+
+  async handOff(chat: HandOff): Promise<HandOffResult> {
+    const reused = chat.platformConversationId ? await this.conversations.findOpen(chat.platformConversationId) : null;
+    let conversation = reused
+      ? await this.conversations.mergeAttributes(reused, this.conversationAttributes(chat, 'AGENT'))
+      : await this.open(chat, 'AGENT');
+    if (!reused) await this.postTranscript(conversation.sid, chat);
+
+    // In studio mode this line is what the flow sees: its split finds mode=AGENT and sends the chat to Flex.
+    await this.conversations.post(conversation.sid, {
+      author: 'system',
+      body: `The player asked for a live agent. Case #${chat.caseNumber}: ${this.caseUrl(chat.caseNumber)}`,
+      attributes: { ...this.messageAttributes(chat), kind: 'handoff' },
+      webhooks: true,
+    });
+    if (this.studio) return { transport: 'flex', platformConversationId: conversation.sid };
+
+    const interaction = await this.createInteraction(chat, conversation.sid).catch(async (error: unknown) => {
+      // Nobody would ever answer a conversation we just opened; the core falls back to the leads' queue.
+      if (!reused) await this.conversations.close(conversation.sid).catch(() => undefined);
+      throw error;
+    });
+    const channelSid = (interaction.channel as { sid?: string } | null)?.sid;
+    conversation = await this.conversations.mergeAttributes(conversation, { interactionSid: interaction.sid });
+    this.logger.log(`Case #${chat.caseNumber} handed to Flex: conversation ${conversation.sid}, interaction ${interaction.sid}`);
+    return {
+      transport: 'flex',
+      platformConversationId: conversation.sid,
+      platformInteractionId: interaction.sid,
+      ...(channelSid ? { platformChannelId: channelSid } : {}),
+    };
+  }
+
+  /** Routes the conversation to an agent: TaskRouter creates the task with these attributes. */
+  private createInteraction(chat: HandOff, conversationSid: string) {
+    return this.client.flexApi.v1.interaction.create({
+      channel: { type: 'chat', initiated_by: 'customer', properties: { media_channel_sid: conversationSid } },
+      routing: {
+        properties: {
+          workspace_sid: this.config.TWILIO_WORKSPACE_SID,
+          workflow_sid: this.config.TWILIO_WORKFLOW_SID,
+          task_channel_unique_name: this.config.TWILIO_TASK_CHANNEL,
+          attributes: this.taskAttributes(chat, conversationSid),
+        },
+      },
+    });
+  }
+
+  /**
+   * Posts the player's message as the player (attachments uploaded to Twilio's media service
+   * first, one message each). In studio mode the first message opens the conversation, whose SID
+   * is returned for the core to keep.
+   */
+  async relayPlayerMessage(chat: ChatRef, message: PlayerMessage): Promise<{ platformMessageId?: string; platformConversationId?: string }> {
+    const attributes = { ...this.messageAttributes(chat), discordMessageId: message.discordMessageId };
+    const author = playerIdentity(chat.discordUserId);
+    if (!message.body.trim() && message.media.length === 0) return {};
+    if (chat.platformConversationId && message.media.length === 0) {
+      // The common case costs one call: no lookup of a conversation we already know.
+      const sid = await this.conversations.post(chat.platformConversationId, { author, body: message.body, attributes, webhooks: true });
+      return { platformMessageId: sid, platformConversationId: chat.platformConversationId };
+    }
+    let conversation = chat.platformConversationId ? await this.conversations.findOpen(chat.platformConversationId) : null;
+    if (!conversation) {
+      if (!this.studio) {
+        this.logger.warn(`Conversation ${chat.conversationId} has no open Twilio conversation; the player's message stays in the transcript only`);
+        return {};
+      }
+      conversation = await this.open(chat, 'BOT');
+    }
+    if (message.media.length === 0) {
+      const sid = await this.conversations.post(conversation.sid, { author, body: message.body, attributes, webhooks: true });
+      return { platformMessageId: sid, platformConversationId: conversation.sid };
+    }
+    let lastSid = '';
+    for (const [index, file] of message.media.entries()) {
+      const last = index === message.media.length - 1;
+      const mediaSid = await this.media.upload(conversation.chatServiceSid, file);
+      lastSid = await this.conversations.post(conversation.sid, {
+        author,
+        body: last ? message.body : '',
+        attributes: { ...attributes, filename: file.filename },
+        mediaSid,
+        // One turn for the flow per Discord message: the one carrying the text.
+        webhooks: last,
+      });
+    }
+    return { platformMessageId: lastSid, platformConversationId: conversation.sid };
+  }
+
+  /** A line agents should also see (bot turns in studio mode, lead replies): never re-triggers the flow. */
+  async mirror(chat: ChatRef, line: TranscriptLine): Promise<void> {
+    if (!chat.platformConversationId || !line.body.trim()) return;
+    await this.conversations.post(chat.platformConversationId, {
+      author: line.author === 'AGENT' ? `agent:${line.authorName ?? 'lead'}` : line.author === 'SYSTEM' ? 'system' : BOT_AUTHOR,
+      body: line.body,
+      attributes: { ...this.messageAttributes(chat), author: line.author, authorName: line.authorName },
+      webhooks: false,
+    });
+  }
+
+  /** Ends the Flex interaction (which wraps the agent's task), or the bare conversation when there is none. */
+  async close(chat: ChatRef): Promise<void> {
+    if (chat.platformInteractionId && chat.platformChannelId) {
+      await this.client.flexApi.v1.interaction(chat.platformInteractionId).channels(chat.platformChannelId).update({ status: 'closed' });
+      return;
+    }
+    if (chat.platformConversationId) await this.conversations.close(chat.platformConversationId);
+  }
+
+  private open(chat: ChatRef, mode: 'BOT' | 'AGENT'): Promise<OpenedConversation> {
+    return this.conversations.open({
+      friendlyName: chat.caseNumber ? `Discord help chat, case #${chat.caseNumber}` : 'Discord help chat',
+      attributes: this.conversationAttributes(chat, mode),
+      participant: {
+        identity: playerIdentity(chat.discordUserId),
+        attributes: { displayName: chat.discordUserName, discordUserId: chat.discordUserId, locale: chat.locale },
+      },
+      studioFlowSid: this.studio ? this.config.TWILIO_STUDIO_FLOW_SID : undefined,
+    });
+  }
+
+  private async postTranscript(conversationSid: string, chat: HandOff): Promise<void> {
+    const lines = chat.transcript.slice(-TRANSCRIPT_LINES);
+    const skipped = chat.transcript.length - lines.length;
+    if (skipped > 0) {
+      await this.conversations.post(conversationSid, {
+        author: 'system',
+        body: `${skipped} earlier line(s) of this chat are in case #${chat.caseNumber}: ${this.caseUrl(chat.caseNumber)}`,
+        attributes: { ...this.messageAttributes(chat), transcript: true },
+        webhooks: !this.studio,
+      });
+    }
+    for (const line of lines) {
+      if (!line.body.trim()) continue; // an attachment-only message: Twilio refuses empty bodies
+      await this.conversations.post(conversationSid, {
+        author: line.author === 'PLAYER' ? playerIdentity(chat.discordUserId) : line.author === 'BOT' ? BOT_AUTHOR : line.author === 'AGENT' ? `agent:${line.authorName ?? 'lead'}` : 'system',
+        body: line.body,
+        attributes: { ...this.messageAttributes(chat), transcript: true, author: line.author, authorName: line.authorName, at: line.at.toISOString() },
+        dateCreated: line.at,
+        // Studio would run its flow once per line; the transcript is history, not a new turn.
+        webhooks: !this.studio,
+      });
+    }
+  }
+
+  private conversationAttributes(chat: ChatRef, mode: 'BOT' | 'AGENT'): Record<string, unknown> {
+    return {
+      source: 'discord',
+      mode,
+      discordUserId: chat.discordUserId,
+      dmChannelId: chat.dmChannelId,
+      playerName: chat.discordUserName,
+      locale: chat.locale,
+      caseNumber: chat.caseNumber,
+      ...(chat.caseNumber ? { caseUrl: this.caseUrl(chat.caseNumber) } : {}),
+      bridgeConversationId: chat.conversationId,
+    };
+  }
+
+  private messageAttributes(chat: ChatRef): Record<string, unknown> {
+    return { discordUserId: chat.discordUserId, dmChannelId: chat.dmChannelId, caseNumber: chat.caseNumber };
+  }
+
+  /** The TaskRouter task's attributes: what the agent sees about the player and the case. */
+  private taskAttributes(chat: HandOff, conversationSid: string): Record<string, unknown> {
+    return {
+      caseNumber: chat.caseNumber,
+      playerName: chat.discordUserName,
+      customerName: chat.discordUserName,
+      locale: chat.locale,
+      caseUrl: this.caseUrl(chat.caseNumber),
+      discordUserId: chat.discordUserId,
+      conversationSid,
+      channelType: 'discord',
+    };
+  }
+
+  private caseUrl(caseNumber: number | null): string {
+    return `${(this.config.PUBLIC_URL ?? '').replace(/\/$/, '')}/api/cases/${caseNumber ?? ''}`;
+  }
+}

@@ -1,0 +1,36 @@
+import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { Public } from '../auth/roles';
+import { FlexWebhooksService } from './flex-webhooks.service';
+import { TwilioSignatureGuard } from './twilio-signature.guard';
+import type { WebhookParams } from './webhook-events';
+
+/**
+ * Twilio's webhooks (the seed's endpoints): signed by Twilio instead of an API key. They store the
+ * event and answer 200 with an empty body at once; delivery to Discord happens in the job queue.
+ */
+@ApiExcludeController()
+@Public()
+@UseGuards(TwilioSignatureGuard)
+@Controller()
+export class FlexWebhooksController {
+  constructor(private readonly webhooks: FlexWebhooksService) {}
+
+  /** The conversation-scoped webhook on every help chat's Twilio conversation. */
+  @Post('forward-to-discord')
+  @HttpCode(200)
+  @Header('content-type', 'text/plain; charset=utf-8')
+  async forward(@Body() params: WebhookParams): Promise<string> {
+    await this.webhooks.acceptConversationEvent(params ?? {});
+    return '';
+  }
+
+  /** Studio mode: the flow's HTTP request widget asks the bot to answer the player's message. */
+  @Post('chatbot-to-discord')
+  @HttpCode(200)
+  @Header('content-type', 'text/plain; charset=utf-8')
+  async chatbot(@Body() params: WebhookParams): Promise<string> {
+    await this.webhooks.acceptBotTurn(params ?? {});
+    return '';
+  }
+}

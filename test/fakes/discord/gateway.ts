@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { GatewayCloseCodes, GatewayDispatchEvents, GatewayIntentBits, GatewayOpcodes } from 'discord-api-types/v10';
+import { WebSocket, WebSocketServer } from 'ws';
+
+/** Intents a real application must switch on in the Developer Portal before it may ask for them. */
+const PRIVILEGED_INTENTS = GatewayIntentBits.GuildMembers | GatewayIntentBits.GuildPresences | GatewayIntentBits.MessageContent;
+
+export interface GatewaySession {
+  id: string;
+  socket: WebSocket | null;
+  seq: number;
+  intents: number;
+  /** Whether the client identified (or resumed) on its current socket. */
+  live: boolean;
+}
+
+export interface GatewayOptions {
+  token: () => string;
+  heartbeatIntervalMs: number;
+  allowPrivilegedIntents: boolean;
+  /** READY's `d` for a new session and the dispatches that follow it (GUILD_CREATE per guild). */
+  readyPayload: (sessionId: string) => { ready: Record<string, unknown>; after: { t: string; d: unknown }[] };
+  /** Called after each client payload is handled (waiters re-check their conditions). */
+  onActivity: () => void;
+}
+
+/**
+ * Discord's gateway protocol, enough for discord.js' WebSocketShard: HELLO → IDENTIFY → READY
+ * (+ GUILD_CREATE), heartbeats and their ACKs, RESUME → RESUMED, and dispatches with sequence numbers.
+ */
+export class FakeGateway {
+  private readonly server = new WebSocketServer({ noServer: true });
+  readonly sessions = new Map<string, GatewaySession>();
+  /** Every payload a client sent (op and d), for assertions on IDENTIFY's intents and the like. */
+  readonly received: { op: number; d: unknown; sessionId: string | null }[] = [];
+  private readonly identifiedListeners = new Set<() => void>();
+
+  constructor(private readonly options: GatewayOptions) {
+    this.server.on('connection', (socket) => this.onConnection(socket));
+  }
+
+  handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
+    this.server.handleUpgrade(request, socket, head, (ws) => this.server.emit('connection', ws, request));
+  }
+
+  /** Resolves once at least one session is live (the bot logged in). */
+  whenIdentified(): Promise<void> {
+    if (this.liveSessions().length > 0) return Promise.resolve();
+    return new Promise((resolve) => {
+      const listener = () => {
+        this.identifiedListeners.delete(listener);
+        resolve();
+      };
+      this.identifiedListeners.add(listener);
+    });
+  }
+
+  liveSessions(): GatewaySession[] {
+    return [...this.sessions.values()].filter((s) => s.live && s.socket?.readyState === WebSocket.OPEN);
+  }
+
+  /** Sends a dispatch to every live session whose intents include `intent` (when given). Returns how many got it. */
+  dispatch(t: string, d: unknown, intent?: number): number {
+    let sent = 0;
+    for (const session of this.liveSessions()) {
+      if (intent !== undefined && (session.intents & intent) === 0) continue;
+      this.send(session, { op: GatewayOpcodes.Dispatch, t, d, s: ++session.seq });
+      sent++;
+    }
+    return sent;
+  }
+
+  /** Closes every socket with a code, as Discord does on a restart (4000 lets the client resume). */
+  drop(code = GatewayCloseCodes.UnknownError): void {
+    for (const session of this.sessions.values()) {
+      session.live = false;
+      session.socket?.close(code, 'fake gateway drop');
+    }
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.server.clients) client.terminate();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+
+  private onConnection(socket: WebSocket): void {
+    let session: GatewaySession | null = null;
+    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }));
+    socket.on('message', (raw) => {
+      let payload: { op: number; d: any };
+      try {
+        payload = JSON.parse(raw.toString());
+      } catch {
+        socket.close(GatewayCloseCodes.DecodeError, 'Error while decoding payload.');
+        return;
+      }
+      this.received.push({ op: payload.op, d: payload.d, sessionId: session?.id ?? null });
+      switch (payload.op) {
+        case GatewayOpcodes.Heartbeat:
+          socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
+          break;
+        case GatewayOpcodes.Identify:
+          session = this.identify(socket, payload.d);
+          break;
+        case GatewayOpcodes.Resume:
+          session = this.resume(socket, payload.d);
+          break;
+        default:
+          // presence updates, member requests and voice state updates are accepted and ignored
+          break;
+      }
+      this.options.onActivity();
+    });
+    socket.on('close', () => {
+      if (session && session.socket === socket) session.live = false;
+    });
+  }
+
+  private identify(socket: WebSocket, d: { token?: string; intents?: number }): GatewaySession | null {
+    if (d?.token !== this.options.token()) {
+      socket.close(GatewayCloseCodes.AuthenticationFailed, 'Authentication failed.');
+      return null;
+    }
+    const intents = Number(d.intents ?? 0);
+    if (!this.options.allowPrivilegedIntents && (intents & PRIVILEGED_INTENTS) !== 0) {
+      socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
+      return null;
+    }
+    const session: GatewaySession = { id: randomBytes(16).toString('hex'), socket, seq: 0, intents, live: true };
+    this.sessions.set(session.id, session);
+    const { ready, after } = this.options.readyPayload(session.id);
+    this.send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Ready, d: ready, s: ++session.seq });
+    for (const event of after) {
+      if (event.t === GatewayDispatchEvents.GuildCreate && (intents & GatewayIntentBits.Guilds) === 0) continue;
+      this.send(session, { op: GatewayOpcodes.Dispatch, t: event.t, d: event.d, s: ++session.seq });
+    }
+    for (const listener of [...this.identifiedListeners]) listener();
+    return session;
+  }
+
+  private resume(socket: WebSocket, d: { token?: string; session_id?: string; seq?: number }): GatewaySession | null {
+    const session = d?.session_id ? this.sessions.get(d.session_id) : undefined;
+    if (d?.token !== this.options.token() || !session) {
+      // "Invalid session", not resumable: the client identifies again
+      socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null }));
+      return null;
+    }
+    session.socket = socket;
+    session.live = true;
+    this.send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, d: {}, s: ++session.seq });
+    return session;
+  }
+
+  private send(session: GatewaySession, payload: Record<string, unknown>): void {
+    if (session.socket?.readyState === WebSocket.OPEN) session.socket.send(JSON.stringify(payload));
+  }
+}

@@ -1,0 +1,6 @@
+export { FakeDiscord } from './fake-discord';
+export type { ButtonInput, FakeDiscordOptions, InjectedFailure, InteractionPayload, InteractionReply, InteractionState, RecordedRequest, RequestMatch, SlashCommandInput } from './fake-discord';
+export type { RecordedFile } from './http';
+export { apiUser, messagePayload } from './payloads';
+export type { FakeGuild } from './payloads';
+export { snowflake } from './snowflake';

@@ -1,0 +1,137 @@
+import { loadConfig } from '../../src/config/app-config';
+import { ChatRef } from '../../src/conversations/ports';
+import { FlexAgentPlatform } from '../../src/flex/flex-agent.platform';
+import { runProvisioning } from '../../src/flex/provisioning';
+import { STUDIO_FLOW_NAME } from '../../src/flex/studio-flow';
+import { FakeTwilio } from '../fakes/twilio/fake-twilio';
+import { startTestTwilio } from '../utils/test-twilio';
+import { createFlexTestApp, FlexTestApp } from './flex-test-app';
+
+const PUBLIC_URL = 'https://bridge.example.test';
+const json = (value: string | string[] | undefined) => JSON.parse(String(value));
+
+interface State {
+  name: string;
+  type: string;
+  transitions: { event: string; next?: string; conditions?: { arguments: string[]; type: string; value: string }[] }[];
+  properties: Record<string, unknown>;
+}
+
+describe('npm run twilio:provision (Studio flow for ROUTING_MODE=studio)', () => {
+  let fake: FakeTwilio;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    const twilio = await startTestTwilio();
+    fake = twilio.fake;
+    env = twilio.env;
+  });
+
+  afterAll(async () => {
+    await fake.stop();
+  });
+
+  it('creates the flow, then updates the same flow when run again', async () => {
+    const config = loadConfig({ ...env, ROUTING_MODE: 'direct' });
+    const lines: string[] = [];
+
+    const first = await runProvisioning(config, { taskChannelSid: `TC${'5'.repeat(32)}`, log: (line) => lines.push(line) });
+    const second = await runProvisioning(config, { taskChannelSid: `TC${'5'.repeat(32)}`, log: (line) => lines.push(line) });
+
+    expect(second).toBe(first);
+    expect(fake.calls('POST /v2/Flows')).toHaveLength(1);
+    expect(fake.calls('POST /v2/Flows/{Sid}')).toHaveLength(1);
+    expect(fake.flows.size).toBe(1);
+    const flow = fake.flows.get(first)!;
+    expect(flow).toMatchObject({ friendlyName: STUDIO_FLOW_NAME, status: 'published', revision: 2 });
+    expect(fake.calls('POST /v2/Flows')[0].params).toMatchObject({ FriendlyName: STUDIO_FLOW_NAME, Status: 'published' });
+    expect(lines).toContain(`  TWILIO_STUDIO_FLOW_SID=${first}`);
+    expect(lines).toContain('  ROUTING_MODE=studio');
+    expect(lines.filter((l) => /created and published/.test(l))).toHaveLength(1);
+    expect(lines.filter((l) => /updated and published \(revision 2\)/.test(l))).toHaveLength(1);
+
+    // The flow routes conversation messages on the conversation's `mode` attribute.
+    const definition = json(fake.calls('POST /v2/Flows')[0].params.Definition) as { initial_state: string; states: State[] };
+    expect(JSON.stringify(definition)).not.toMatch(/\$\{[A-Z_]+\}/);
+    const byName = new Map(definition.states.map((s) => [s.name, s]));
+    for (const state of definition.states) for (const t of state.transitions) if (t.next) expect(byName.has(t.next)).toBe(true);
+    const trigger = byName.get(definition.initial_state)!;
+    const split = byName.get(trigger.transitions.find((t) => t.event === 'incomingConversationMessage')!.next!)!;
+    expect(split.type).toBe('split-based-on');
+    const agent = split.transitions.find((t) => t.event === 'match')!;
+    expect(agent.conditions).toEqual([expect.objectContaining({ arguments: ['{{trigger.conversation.ChannelAttributes.mode}}'], type: 'equal_to', value: 'AGENT' })]);
+    const toFlex = byName.get(agent.next!)!;
+    expect(toFlex.type).toBe('send-to-flex');
+    expect(toFlex.properties).toMatchObject({ workflow: fake.workflowSid, channel: `TC${'5'.repeat(32)}` });
+    const toBot = byName.get(split.transitions.find((t) => t.event === 'noMatch')!.next!)!;
+    expect(toBot.type).toBe('make-http-request');
+    expect(toBot.properties).toMatchObject({
+      method: 'POST',
+      url: `${PUBLIC_URL}/chatbot-to-discord`,
+      parameters: [
+        { key: 'ConversationSid', value: '{{trigger.conversation.ConversationSid}}' },
+        { key: 'MessageSid', value: '{{trigger.conversation.MessageSid}}' },
+        { key: 'Body', value: '{{trigger.conversation.Body}}' },
+      ],
+    });
+  });
+});
+
+describe('FlexAgentPlatform in studio mode', () => {
+  let app: FlexTestApp;
+  let platform: FlexAgentPlatform;
+  const chat: ChatRef = {
+    conversationId: '1f0e9d8c-7b6a-4c5d-9e8f-0a1b2c3d4e5f',
+    discordUserId: '321111111111111111',
+    discordUserName: 'Brock',
+    dmChannelId: '421111111111111111',
+    locale: 'es',
+    caseNumber: null,
+    platformConversationId: null,
+    platformInteractionId: null,
+    platformChannelId: null,
+  };
+
+  beforeAll(async () => {
+    app = await createFlexTestApp({ mode: 'studio' });
+    platform = app.app.get(FlexAgentPlatform);
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('sends every player message through the flow, and hands off by switching the conversation to agent mode', async () => {
+    const { fake } = app;
+    const flowSid = app.config.TWILIO_STUDIO_FLOW_SID!;
+
+    // The first DM opens the Twilio conversation, with our webhook and the Studio flow on it.
+    const relayed = await platform.relayPlayerMessage(chat, { body: '¿cómo intercambio?', discordMessageId: '521111111111111111', media: [] });
+    const conversationSid = relayed.platformConversationId!;
+    expect(conversationSid).toMatch(/^CH[0-9a-f]{32}$/);
+    expect(json(fake.calls('POST /v1/Conversations')[0].params.Attributes)).toMatchObject({ mode: 'BOT', locale: 'es', caseNumber: null });
+    expect(fake.calls('POST /v1/Conversations/{ConversationSid}/Webhooks').map((w) => w.params)).toEqual([
+      expect.objectContaining({ Target: 'webhook', 'Configuration.Url': `${PUBLIC_URL}/forward-to-discord` }),
+      { Target: 'studio', 'Configuration.FlowSid': flowSid },
+    ]);
+    expect(fake.studioTriggers).toEqual([{ flowSid, conversationSid, messageSid: relayed.platformMessageId, body: '¿cómo intercambio?' }]);
+
+    // A bot turn mirrored into the conversation does not run the flow again.
+    const ref = { ...chat, platformConversationId: conversationSid };
+    await platform.mirror(ref, { author: 'BOT', authorName: 'bot', body: 'Prueba estos artículos', at: new Date() });
+    expect(fake.studioTriggers).toHaveLength(1);
+
+    // Hand-off: mode=AGENT on the conversation, and one message for the flow to route to Flex.
+    fake.requests.length = 0;
+    const result = await platform.handOff({ ...ref, caseNumber: 9, transcript: [{ author: 'PLAYER', authorName: 'Brock', body: '¿cómo intercambio?', at: new Date() }] });
+
+    expect(result).toEqual({ transport: 'flex', platformConversationId: conversationSid });
+    expect(fake.calls('POST /v1/Interactions')).toHaveLength(0);
+    expect(fake.calls('POST /v1/Conversations')).toHaveLength(0);
+    expect(JSON.parse(fake.conversationOrThrow(conversationSid).attributes)).toMatchObject({ mode: 'AGENT', caseNumber: 9, caseUrl: `${PUBLIC_URL}/api/cases/9` });
+    expect(fake.studioTriggers.map((t) => t.body)).toEqual(['¿cómo intercambio?', `The player asked for a live agent. Case #9: ${PUBLIC_URL}/api/cases/9`]);
+
+    await platform.close({ ...ref, caseNumber: 9 });
+    expect(fake.conversationOrThrow(conversationSid).state).toBe('closed');
+  });
+});
