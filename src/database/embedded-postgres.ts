@@ -67,14 +67,17 @@ export class EmbeddedPostgres {
   }
 
   /**
-   * When we run as root the server runs as `postgres`, which must be able to walk down to the
-   * data directory: a checkout under a private (0700) folder would otherwise stop it.
+   * When we run as root the server runs as `postgres`, which must be able to walk down to the data
+   * directory and to the binaries in node_modules: a checkout under a private (0700) folder, such as
+   * a CI clone in a mktemp directory, would otherwise stop it. Only the traverse bit is added.
    */
   private makeReachable(): void {
     if (this.ids.uid === undefined) return;
-    for (let dir = dirname(this.dataDir); dir !== '/'; dir = dirname(dir)) {
-      const mode = statSync(dir).mode;
-      if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+    for (const start of [dirname(this.dataDir), binDir()]) {
+      for (let dir = start; dir !== dirname(dir); dir = dirname(dir)) {
+        const mode = statSync(dir).mode;
+        if ((mode & 0o001) === 0) chmodSync(dir, mode | 0o001);
+      }
     }
   }
 

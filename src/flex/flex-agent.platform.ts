@@ -125,7 +125,7 @@ export class FlexAgentPlatform extends AgentPlatform {
   async mirror(chat: ChatRef, line: TranscriptLine): Promise<void> {
     if (!chat.platformConversationId || !line.body.trim()) return;
     await this.conversations.post(chat.platformConversationId, {
-      author: line.author === 'AGENT' ? `agent:${line.authorName ?? 'lead'}` : line.author === 'SYSTEM' ? 'system' : BOT_AUTHOR,
+      author: authorOf(chat, line),
       body: line.body,
       attributes: { ...this.messageAttributes(chat), author: line.author, authorName: line.authorName },
       webhooks: false,
@@ -167,7 +167,7 @@ export class FlexAgentPlatform extends AgentPlatform {
     for (const line of lines) {
       if (!line.body.trim()) continue; // an attachment-only message: Twilio refuses empty bodies
       await this.conversations.post(conversationSid, {
-        author: line.author === 'PLAYER' ? playerIdentity(chat.discordUserId) : line.author === 'BOT' ? BOT_AUTHOR : line.author === 'AGENT' ? `agent:${line.authorName ?? 'lead'}` : 'system',
+        author: authorOf(chat, line),
         body: line.body,
         attributes: { ...this.messageAttributes(chat), transcript: true, author: line.author, authorName: line.authorName, at: line.at.toISOString() },
         dateCreated: line.at,
@@ -211,5 +211,19 @@ export class FlexAgentPlatform extends AgentPlatform {
 
   private caseUrl(caseNumber: number | null): string {
     return `${(this.config.PUBLIC_URL ?? '').replace(/\/$/, '')}/api/cases/${caseNumber ?? ''}`;
+  }
+}
+
+/** Who a transcript line is by, as a conversation message author: agents see the player's lines as the customer's. */
+function authorOf(chat: ChatRef, line: TranscriptLine): string {
+  switch (line.author) {
+    case 'PLAYER':
+      return playerIdentity(chat.discordUserId);
+    case 'AGENT':
+      return `agent:${line.authorName ?? 'lead'}`;
+    case 'SYSTEM':
+      return 'system';
+    default:
+      return BOT_AUTHOR;
   }
 }

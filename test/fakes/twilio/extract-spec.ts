@@ -1,4 +1,4 @@
-// Regenerates spec-routes.json, the part of Twilio's OpenAPI definitions the fake serves: for each
+// Regenerates openapi-extract.json, the part of Twilio's OpenAPI definitions the fake serves: for each
 // route, its host, method, path template and the exact body/query parameter names (with enums).
 //   npx ts-node --transpile-only test/fakes/twilio/extract-spec.ts [../shared/specs/twilio]
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -70,5 +70,5 @@ const out = {
   source: "Extracted from Twilio's OpenAPI definitions (twilio-oai, MIT License, Copyright (C) 2023 Twilio, Inc.) by extract-spec.ts",
   routes,
 };
-writeFileSync(join(__dirname, 'spec-routes.json'), JSON.stringify(out, null, 1) + '\n');
+writeFileSync(join(__dirname, 'openapi-extract.json'), JSON.stringify(out, null, 1) + '\n');
 console.log(`Wrote ${routes.length} routes from ${specDir}`);

@@ -87,7 +87,7 @@ const list = (value: string | string[] | undefined): string[] => (value === unde
 /**
  * A local Twilio: the Conversations v1, Flex v1 (Interactions), Studio v2 (Flows) and Media
  * Content Service routes the app calls, with routes and parameter names checked against Twilio's
- * OpenAPI definitions (spec-routes.json), Basic auth, JSON bodies shaped like Twilio's, every
+ * OpenAPI definitions (openapi-extract.json), Basic auth, JSON bodies shaped like Twilio's, every
  * request recorded, injectable failures, and signed webhooks to the app as Flex sends them.
  * twilio-node reaches it through TWILIO_API_BASE_URL, with the product in the Host header.
  */

@@ -1,6 +1,6 @@
-import specRoutes from './spec-routes.json';
+import specRoutes from './openapi-extract.json';
 
-/** One route of Twilio's OpenAPI definitions, as extracted into spec-routes.json by extract-spec.ts. */
+/** One route of Twilio's OpenAPI definitions, as extracted into openapi-extract.json by extract-spec.ts. */
 export interface SpecRoute {
   host: string;
   method: string;
@@ -17,7 +17,7 @@ export const SPEC_ROUTES: SpecRoute[] = specRoutes.routes as unknown as SpecRout
 
 export function specRoute(host: string, method: string, path: string): SpecRoute {
   const route = SPEC_ROUTES.find((r) => r.host === host && r.method === method && r.path === path);
-  if (!route) throw new Error(`The fake serves ${method} ${host}${path}, which is not in spec-routes.json`);
+  if (!route) throw new Error(`The fake serves ${method} ${host}${path}, which is not in openapi-extract.json`);
   return route;
 }
 
