@@ -4,6 +4,8 @@ import { ChatbotModule } from '../chatbot/chatbot.module';
 import { ConversationsController } from './conversations.controller';
 import { ConversationsService } from './conversations.service';
 import { LeadsQueuePlatform } from './leads-queue.platform';
+import { QueueModule } from '../queue/queue.module';
+import { RelayWorker } from './relay.worker';
 import { AgentPlatform, AgentPlatformEvents } from './ports';
 
 /**
@@ -17,9 +19,9 @@ export class ConversationsModule {
     return {
       module: ConversationsModule,
       global: true,
-      imports: [CasesModule, ChatbotModule, ...options.adapters],
+      imports: [CasesModule, ChatbotModule, QueueModule, ...options.adapters],
       controllers: [ConversationsController],
-      providers: [ConversationsService, platform, { provide: AgentPlatformEvents, useExisting: ConversationsService }],
+      providers: [ConversationsService, RelayWorker, platform, { provide: AgentPlatformEvents, useExisting: ConversationsService }],
       exports: [ConversationsService, AgentPlatformEvents, AgentPlatform],
     };
   }

@@ -10,6 +10,7 @@ import { PrismaService } from '../database/prisma.service';
 import { Conversation, Message, Prisma } from '../generated/prisma/client';
 import { AuthorKind, CaseType, ConversationMode, MessageDirection } from '../generated/prisma/enums';
 import { toChatRef } from './conversation.view';
+import { RelayWorker } from './relay.worker';
 import { helpMessage } from './help-messages';
 import {
   AgentMessageEvent,
@@ -52,13 +53,14 @@ export class ConversationsService extends AgentPlatformEvents {
     private readonly player: PlayerChannel,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    private readonly relayWorker: RelayWorker,
   ) {
     super();
   }
 
   /** Studio mode: every player message goes through the platform, whose flow calls the bot back. */
   private get studio(): boolean {
-    return (this.config as AppConfig & { ROUTING_MODE?: string }).ROUTING_MODE === 'studio' && this.platform.name !== 'leads';
+    return this.config.ROUTING_MODE === 'studio' && this.platform.name !== 'leads';
   }
 
   // ---- the player side ------------------------------------------------------------------------
@@ -74,7 +76,7 @@ export class ConversationsService extends AgentPlatformEvents {
     const conversation = await this.openConversation(input.userId, input.userName, dmChannelId, locale, true);
     if (input.question?.trim()) {
       const message = await this.storePlayerMessage(conversation, { body: input.question.trim(), discordMessageId: null, media: [] });
-      if (message) await this.route(conversation, message.body, message.id, null, []);
+      if (message) await this.route(conversation, message.body, message.id);
     }
     return { conversationId: conversation.id };
   }
@@ -84,7 +86,7 @@ export class ConversationsService extends AgentPlatformEvents {
     const conversation = await this.openConversation(dm.userId, dm.userName, dm.dmChannelId, null, false);
     const message = await this.storePlayerMessage(conversation, dm);
     if (!message) return { duplicate: true };
-    await this.route(conversation, dm.body, message.id, dm.discordMessageId, dm.media);
+    await this.route(conversation, dm.body, message.id);
     return { duplicate: false };
   }
 
@@ -94,9 +96,9 @@ export class ConversationsService extends AgentPlatformEvents {
     await this.requestAgent(conversation);
   }
 
-  private async route(conversation: Conversation, body: string, messageRowId: bigint, discordMessageId: string | null, media: MediaFile[]): Promise<void> {
+  private async route(conversation: Conversation, body: string, messageRowId: bigint): Promise<void> {
     if (ACTIVE_AGENT_MODES.includes(conversation.mode)) {
-      await this.relay(conversation, messageRowId, { body, discordMessageId: discordMessageId ?? `local-${messageRowId}`, media });
+      await this.relay(conversation, messageRowId);
       return;
     }
     if (this.bot.wantsHuman(body)) {
@@ -105,23 +107,17 @@ export class ConversationsService extends AgentPlatformEvents {
     }
     if (this.studio) {
       // The Studio flow decides and calls POST /chatbot-to-discord for the bot's turn.
-      await this.relay(conversation, messageRowId, { body, discordMessageId: discordMessageId ?? `local-${messageRowId}`, media });
+      await this.relay(conversation, messageRowId);
       return;
     }
     await this.answerWithBot(conversation, body);
   }
 
-  private async relay(conversation: Conversation, messageRowId: bigint, message: { body: string; discordMessageId: string; media: MediaFile[] }) {
-    const chat = toChatRef(conversation, await this.caseNumberOf(conversation));
-    const result = await this.platform.relayPlayerMessage(chat, message);
-    if (result.platformConversationId && result.platformConversationId !== conversation.platformConversationId) {
-      await this.prisma.conversation.update({ where: { id: conversation.id }, data: { platformConversationId: result.platformConversationId, transport: this.platform.name } });
-    }
-    if (result.platformMessageId) {
-      await this.prisma.message.update({ where: { id: messageRowId }, data: { platformMessageId: result.platformMessageId } }).catch((error: unknown) => {
-        if (!isUniqueViolation(error)) throw error;
-      });
-    }
+  /** Hands a stored player message to the relay worker (the leads' queue reads the transcript itself). */
+  private async relay(conversation: Conversation, messageRowId: bigint): Promise<void> {
+    if (this.platform.name === 'leads') return;
+    await this.prisma.message.update({ where: { id: messageRowId }, data: { relayPending: true } });
+    await this.relayWorker.request(conversation.id);
   }
 
   private async answerWithBot(conversation: Conversation, question: string): Promise<void> {
@@ -216,7 +212,13 @@ export class ConversationsService extends AgentPlatformEvents {
       update: {},
     });
     const who = event.authorName ?? conversation.agentName ?? helpMessage(toLocale(conversation.locale), 'anAgent');
-    await this.deliverOnce(stored.id, conversation, { text: `**${who}:** ${event.body}`, files: event.media });
+    try {
+      await this.deliverOnce(stored.id, conversation, { text: `**${who}:** ${event.body}`, files: event.media });
+    } catch (error) {
+      // The player closed their DMs: retrying cannot help, the agent is told through the dead-letter hook.
+      if (error instanceof DomainError && error.code === 'discord_dm_closed') throw Object.assign(error, { retryable: false });
+      throw error;
+    }
   }
 
   async agentJoined(event: { platformConversationId: string; agentName: string | null }): Promise<void> {
@@ -358,6 +360,9 @@ export class ConversationsService extends AgentPlatformEvents {
           body: input.body,
           discordMessageId: input.discordMessageId,
           details,
+          media: input.media.length
+            ? { create: input.media.map((m) => ({ filename: m.filename, contentType: m.contentType, size: m.data.length, data: new Uint8Array(m.data) })) }
+            : undefined,
         },
       });
     } catch (error) {

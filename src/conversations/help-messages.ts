@@ -72,6 +72,13 @@ const MESSAGES = {
     de: 'Ein Mitarbeiter',
     pt: 'Um atendente',
   },
+  relayFailed: {
+    en: "Sorry, your last message could not reach the support team. Please send it again in a few minutes.",
+    fr: "Désolé, ton dernier message n'a pas pu être transmis à l'équipe support. Renvoie-le dans quelques minutes.",
+    es: 'Lo sentimos, tu último mensaje no pudo llegar al equipo de soporte. Vuelve a enviarlo en unos minutos.',
+    de: 'Entschuldigung, deine letzte Nachricht konnte das Support-Team nicht erreichen. Bitte sende sie in ein paar Minuten erneut.',
+    pt: 'Desculpe, sua última mensagem não chegou à equipe de suporte. Envie de novo em alguns minutos.',
+  },
   chatClosed: {
     en: 'This chat has been closed. Thanks for reaching out! Send a message or use /helpme if you need anything else.',
     fr: "Cette conversation est terminée. Merci de nous avoir contactés ! Envoie un message ou utilise /helpme si tu as besoin d'autre chose.",
