@@ -6,6 +6,7 @@ import { detectLocale, toLocale } from '../chatbot/locales';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
+import { isUniqueViolation } from '../common/prisma-errors';
 import { PrismaService } from '../database/prisma.service';
 import { Conversation, Message, Prisma } from '../generated/prisma/client';
 import { AuthorKind, CaseType, ConversationMode, MessageDirection } from '../generated/prisma/enums';
@@ -35,7 +36,6 @@ export interface PlayerDm {
 }
 
 const ACTIVE_AGENT_MODES: ConversationMode[] = [ConversationMode.AGENT_REQUESTED, ConversationMode.AGENT];
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
 /**
  * The routing core: where a player's message goes (bot or agent platform), and what the agent
@@ -121,16 +121,23 @@ export class ConversationsService extends AgentPlatformEvents {
   }
 
   private async answerWithBot(conversation: Conversation, question: string): Promise<void> {
-    const locale = detectLocale(question) ?? toLocale(conversation.locale);
-    const answer = await this.bot.answer(question, locale);
-    const notice: PlayerNotice = answer.fallback
-      ? { text: helpMessage(locale, 'nothingFound'), agentButtonLabel: helpMessage(locale, 'agentButton') }
-      : { text: helpMessage(locale, 'articlesFound'), articles: answer.articles, agentButtonLabel: helpMessage(locale, 'agentButton') };
-    const transcriptBody = [notice.text, ...(notice.articles ?? []).map((a) => `- ${a.title} (${a.url})`)].join('\n');
+    const { notice, transcriptBody } = await this.botAnswer(conversation, question);
     await this.sendAndStore(conversation, notice, AuthorKind.BOT, 'bot', transcriptBody);
     if (this.studio) {
       await this.platform.mirror(toChatRef(conversation, await this.caseNumberOf(conversation)), { author: 'BOT', authorName: 'bot', body: transcriptBody, at: this.clock.now() });
     }
+  }
+
+  /** The bot's answer in the language the player wrote in (or their Discord language), and its transcript line. */
+  private async botAnswer(conversation: Conversation, question: string): Promise<{ notice: PlayerNotice; transcriptBody: string }> {
+    const locale = detectLocale(question) ?? toLocale(conversation.locale);
+    const answer = await this.bot.answer(question, locale);
+    const agentButtonLabel = helpMessage(locale, 'agentButton');
+    const notice: PlayerNotice = answer.fallback
+      ? { text: helpMessage(locale, 'nothingFound'), agentButtonLabel }
+      : { text: helpMessage(locale, 'articlesFound'), articles: answer.articles, agentButtonLabel };
+    const transcriptBody = [notice.text, ...(notice.articles ?? []).map((a) => `- ${a.title} (${a.url})`)].join('\n');
+    return { notice, transcriptBody };
   }
 
   /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
@@ -242,12 +249,7 @@ export class ConversationsService extends AgentPlatformEvents {
       select: { id: true },
     });
     if (already) return;
-    const locale = detectLocale(event.body) ?? toLocale(conversation.locale);
-    const answer = await this.bot.answer(event.body, locale);
-    const notice: PlayerNotice = answer.fallback
-      ? { text: helpMessage(locale, 'nothingFound'), agentButtonLabel: helpMessage(locale, 'agentButton') }
-      : { text: helpMessage(locale, 'articlesFound'), articles: answer.articles, agentButtonLabel: helpMessage(locale, 'agentButton') };
-    const transcriptBody = [notice.text, ...(notice.articles ?? []).map((a) => `- ${a.title} (${a.url})`)].join('\n');
+    const { notice, transcriptBody } = await this.botAnswer(conversation, event.body);
     await this.sendAndStore(conversation, notice, AuthorKind.BOT, 'bot', transcriptBody, { inReplyTo: event.platformMessageId });
     await this.platform.mirror(toChatRef(conversation, await this.caseNumberOf(conversation)), { author: 'BOT', authorName: 'bot', body: transcriptBody, at: this.clock.now() });
   }

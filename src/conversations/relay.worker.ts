@@ -1,5 +1,6 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { toLocale } from '../chatbot/locales';
+import { isUniqueViolation } from '../common/prisma-errors';
 import { PrismaService } from '../database/prisma.service';
 import { AuthorKind, MessageDirection } from '../generated/prisma/enums';
 import { DeadJob, JobQueue } from '../queue/job-queue';
@@ -11,7 +12,6 @@ export const RELAY_JOB = 'help.relay';
 /** The Flex webhook job kind (src/flex): its dead agent messages are reported back to the agent. */
 const FLEX_WEBHOOK_JOB = 'flex.webhook';
 
-const isUniqueViolation = (error: unknown) => (error as { code?: string })?.code === 'P2002';
 
 /**
  * Player → agent platform, durably: a player message is stored with `relayPending`, and a

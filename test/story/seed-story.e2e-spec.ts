@@ -130,6 +130,27 @@ describe('seed story: Discord ↔ Twilio Flex (direct routing)', () => {
     await eventually(async () => (await app.prisma.message.findFirst({ where: { body: 'are you still there?' } }))?.relayPending === false, 5000, 'the relay to be recorded');
   });
 
+  it('images travel both ways as real files, never as links', async () => {
+    const player = app.discord.user({ username: 'pictures' });
+    const { conversationSid } = await transferToFlex(player);
+    const screenshot = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('player screenshot bytes')]);
+    const attachment = app.discord.addAttachment({ filename: 'lobby.png', contentType: 'image/png', data: screenshot });
+    app.discord.dispatchMessage({ user: player, content: 'see my screenshot', attachments: [attachment] });
+
+    const upload = await eventually(() => twilio.fake.calls('POST /v1/Services/{ServiceSid}/Media')[0], 5000, 'the media upload');
+    expect(upload.body.equals(screenshot)).toBe(true);
+    const message = await eventually(() => twilio.fake.calls(MESSAGES).find((r) => r.params.Body === 'see my screenshot'), 5000, 'the message with the media');
+    expect(String(message.params.MediaSid)).toMatch(/^ME/);
+    expect(JSON.stringify(message.params)).not.toContain(attachment.url);
+
+    const fix = Buffer.concat([Buffer.from('89504e470d0a1a0a', 'hex'), Buffer.from('agent annotated image')]);
+    await twilio.fake.agentMessage(conversationSid, 'here is where to tap', { media: [{ filename: 'where.png', contentType: 'image/png', data: fix }] });
+    await dmWith(player, 'here is where to tap');
+    const sent = app.discord.requests.find((r) => r.route === '/channels/{channel_id}/messages' && r.files.length > 0 && r.body?.content?.includes('here is where to tap'))!;
+    expect(sent.files[0].name).toBe('where.png');
+    expect(sent.files[0].data.equals(fix)).toBe(true);
+  });
+
   it('leads see the transcript of a Flex chat, bot turns included', async () => {
     const lead = await app.keyFor(Role.LEAD);
     const player = app.discord.user({ username: 'transcript' });

@@ -11,13 +11,17 @@ async function downloadAttachments(message: Message): Promise<MediaFile[]> {
   const files: MediaFile[] = [];
   for (const attachment of message.attachments.values()) {
     if (attachment.size > MAX_ATTACHMENT_BYTES) continue;
-    const response = await fetch(attachment.url);
-    if (!response.ok) continue;
-    files.push({
-      filename: attachment.name,
-      contentType: attachment.contentType ?? 'application/octet-stream',
-      data: Buffer.from(await response.arrayBuffer()),
-    });
+    try {
+      const response = await fetch(attachment.url, { signal: AbortSignal.timeout(10_000) });
+      if (!response.ok) continue;
+      files.push({
+        filename: attachment.name,
+        contentType: attachment.contentType ?? 'application/octet-stream',
+        data: Buffer.from(await response.arrayBuffer()),
+      });
+    } catch {
+      // The text still counts: a file Discord's CDN would not give us must not lose the message.
+    }
   }
   return files;
 }
