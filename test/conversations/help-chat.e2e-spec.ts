@@ -83,6 +83,8 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
     const helpCase = await app.prisma.case.findUniqueOrThrow({ where: { number } });
     expect(helpCase).toMatchObject({ type: 'HELP', status: 'OPEN', reporterId: player.id, reporterName: 'Jo' });
     expect(helpCase.description).toContain('my raid rewards never arrived');
+    // The player hears about the transfer first; the hand-off is recorded right after.
+    await eventually(async () => (await conversationOf(player))?.transport === 'leads', 5000, 'the hand-off');
     expect(await conversationOf(player)).toMatchObject({ mode: 'AGENT_REQUESTED', transport: 'leads', caseId: helpCase.id });
 
     const waiting = await app.request({ method: 'GET', url: '/api/conversations', headers: lead });
