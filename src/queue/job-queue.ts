@@ -2,6 +2,7 @@ import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@ne
 import { AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
 import { isRetryable, retryAfterOf, retryDelayMs } from './backoff';
+import { JobBatchWriter } from './job-batch-writer';
 
 export interface JobContext {
   id: string;
@@ -56,11 +57,14 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private signalled = false;
   private wakeUp: (() => void) | null = null;
   private lastMaintenance = 0;
+  private readonly writer: JobBatchWriter;
 
   constructor(
     private readonly prisma: PrismaService,
     private readonly config: AppConfig,
-  ) {}
+  ) {
+    this.writer = new JobBatchWriter(prisma);
+  }
 
   /** One handler per kind; register in onModuleInit so it is there before the worker starts. */
   register(kind: string, handler: JobHandler): void {
@@ -75,24 +79,23 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
 
   /**
    * Stores a job; with a `dedupeKey` already used, nothing is stored and `created` is false
-   * (a webhook delivered twice is one job).
+   * (a webhook delivered twice is one job). Resolves once the row is committed; jobs enqueued
+   * together are written in one statement (JobBatchWriter).
    */
   async enqueue(
     kind: string,
     payload: unknown,
     options: { dedupeKey?: string; maxAttempts?: number; delayMs?: number } = {},
   ): Promise<{ id: string | null; created: boolean }> {
-    const maxAttempts = options.maxAttempts ?? this.config.QUEUE_MAX_ATTEMPTS;
-    const delayMs = Math.max(0, options.delayMs ?? 0);
-    const rows = await this.prisma.$queryRaw<{ id: bigint }[]>`
-      INSERT INTO "Job" ("kind", "payload", "dedupeKey", "maxAttempts", "runAt", "updatedAt")
-      VALUES (${kind}, ${JSON.stringify(payload ?? null)}::jsonb, ${options.dedupeKey ?? null}, ${maxAttempts},
-              now() + ${delayMs}::int * interval '1 millisecond', now())
-      ON CONFLICT ("dedupeKey") DO NOTHING
-      RETURNING "id"`;
-    if (rows.length === 0) return { id: null, created: false };
-    this.wake();
-    return { id: String(rows[0].id), created: true };
+    const result = await this.writer.write({
+      kind,
+      payload,
+      dedupeKey: options.dedupeKey ?? null,
+      maxAttempts: options.maxAttempts ?? this.config.QUEUE_MAX_ATTEMPTS,
+      delayMs: Math.max(0, Math.round(options.delayMs ?? 0)),
+    });
+    if (result.created) this.wake();
+    return result;
   }
 
   /** Dead jobs, newest first, for leads to inspect (GET /api/queue/dead). */

@@ -108,6 +108,25 @@ describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () =>
     expect(attempts.get('twice')).toHaveLength(1);
   });
 
+  it('writes a burst of enqueues together and answers each one right, duplicates in the burst included', async () => {
+    const inputs = Array.from({ length: 60 }, (_, i) => ({ id: `burst-${i}`, key: i % 3 === 0 ? `burst-key-${i % 12}` : undefined }));
+    const results = await Promise.all(inputs.map((input) => queue.enqueue('test.work', { id: input.id }, { dedupeKey: input.key })));
+    await queue.drain();
+
+    const seenKeys = new Set<string>();
+    for (const [i, input] of inputs.entries()) {
+      const firstWithKey = input.key === undefined || !seenKeys.has(input.key);
+      if (input.key) seenKeys.add(input.key);
+      expect(results[i].created).toBe(firstWithKey);
+      if (!firstWithKey) continue;
+      const row = await app.prisma.job.findUniqueOrThrow({ where: { id: BigInt(results[i].id!) } });
+      expect(row.payload).toEqual({ id: input.id }); // each caller got its own row's id
+    }
+    expect(await app.prisma.job.count({ where: { dedupeKey: { startsWith: 'burst-key-' } } })).toBe(4);
+    const ran = inputs.filter((input) => attempts.has(input.id)).length;
+    expect(ran).toBe(60 - 20 + 4);
+  });
+
   it('survives a restart: jobs stored while stopped run later, a job left RUNNING past its lease runs again', async () => {
     await queue.stop();
     const { id: waiting } = await queue.enqueue('test.work', { id: 'while-stopped' });
