@@ -8,7 +8,7 @@ COPY prisma.config.ts ./
 RUN npm ci
 COPY tsconfig.json tsconfig.build.json ./
 COPY src ./src
-COPY bench ./bench
+
 RUN npm run build && npm prune --omit=dev
 
 FROM node:20-bookworm-slim

@@ -1,8 +1,10 @@
 import { buildCaseListSql } from '../src/cases/case-list.query';
 import type { ListCasesQuery } from '../src/cases/cases.dto';
 import { CASE_SEARCHES } from './data/case-vocabulary';
+import { mapLimit } from './lib/concurrency';
 import { agentName, AGENTS, reporterId, REPORTERS, seedCases } from './lib/case-seed';
 import { runLoad } from './lib/load';
+import { runPaced } from './lib/paced';
 import { pick, seededRandom } from './lib/random';
 import { LoadRow, loadTable, printReport, ScenarioReport, fmt } from './lib/report';
 import { RunningService, startService } from './lib/service';
@@ -17,16 +19,25 @@ export interface CasesScenarioOptions {
   cases: number;
   durationSec: number;
   warmupSec: number;
+  /** Requests per second of the judged (open-loop) rows. */
+  rate: number;
+  /** Connections of the closed-loop saturation row (all kinds mixed, as fast as possible). */
   connections: number;
   entry?: 'dist' | 'source';
   /** Run the service on this database instead of a fresh embedded Postgres. */
   databaseUrl?: string;
   /** Also time each query's SQL alone and keep the plan of the slowest. */
   profile?: boolean;
+  /** Measure this running service instead of starting (and stopping) one. */
+  service?: RunningService;
   log?: (line: string) => void;
 }
 
-export const CASES_DEFAULTS: CasesScenarioOptions = { cases: 1_000_000, durationSec: 10, warmupSec: 2, connections: 8, profile: true };
+/**
+ * 200 requests/s is far above what a support team's dashboards send, but a rate the service should
+ * hold with room to spare; the saturation row shows where it stops.
+ */
+export const CASES_DEFAULTS: CasesScenarioOptions = { cases: 1_000_000, durationSec: 10, warmupSec: 2, rate: 200, connections: 8, profile: true };
 
 type Query = Record<string, string>;
 
@@ -59,11 +70,9 @@ async function queryKinds(service: RunningService, random: () => number): Promis
   const assignee = Array.from({ length: 200 }, (_, i) => ({ assignee: agentName((i % AGENTS) + 1), limit: '20' }));
   // Reporters are skewed the way the seed is: many with one or two cases, a few with hundreds.
   const reporter = Array.from({ length: 500 }, () => ({ reporter: reporterId(Math.floor(REPORTERS * random() ** 2)), limit: '20' }));
-  const secondPages: Query[] = [];
-  for (const first of [...statusType.slice(0, 60), ...assignee.slice(0, 60), ...reporter.slice(0, 80)]) {
-    const cursor = await firstPageCursor(service, first);
-    if (cursor) secondPages.push({ ...first, cursor });
-  }
+  const firsts = [...statusType.slice(0, 60), ...assignee.slice(0, 60), ...reporter.slice(0, 80)];
+  const cursors = await mapLimit(firsts, 8, (first) => firstPageCursor(service, first));
+  const secondPages: Query[] = firsts.flatMap((first, i) => (cursors[i] ? [{ ...first, cursor: cursors[i]! }] : []));
   const search = CASE_SEARCHES.map((q) => ({ q, limit: '20' }));
   return [
     { name: 'newest, no filter', target: LIST_P99_MS, queries: [{ limit: '20' }] },
@@ -77,27 +86,29 @@ async function queryKinds(service: RunningService, random: () => number): Promis
 
 export async function runCasesScenario(options: CasesScenarioOptions = CASES_DEFAULTS): Promise<ScenarioReport> {
   const log = options.log ?? (() => undefined);
-  const service = await startService({ entry: options.entry, databaseUrl: options.databaseUrl });
+  const service = options.service ?? (await startService({ entry: options.entry, databaseUrl: options.databaseUrl }));
   const notes: string[] = [];
   try {
     log(`D: seeding ${options.cases} cases`);
     const seed = await seedCases(service.databaseUrl, options.cases, log);
-    notes.push(`seeded ${seed.rows.toLocaleString('en')} cases in ${seed.seconds.toFixed(1)} s (INSERT … SELECT generate_series, indexes rebuilt, VACUUM ANALYZE); table + indexes ${seed.tableMb.toFixed(0)} MB`);
+    const phases = Object.entries(seed.phases).map(([name, seconds]) => `${name} ${seconds.toFixed(1)} s`).join(', ');
+    notes.push(`seeded ${seed.rows.toLocaleString('en')} cases in ${seed.seconds.toFixed(1)} s (INSERT … SELECT generate_series on 2 sessions, indexes dropped and rebuilt, VACUUM ANALYZE: ${phases}); table + indexes ${seed.tableMb.toFixed(0)} MB`);
     const random = seededRandom(1);
     const kinds = await queryKinds(service, random);
     const rows: LoadRow[] = [];
+    const headers = { authorization: service.authorization };
     for (const kind of kinds) {
       log(`D: ${kind.name}`);
-      const result = await runLoad({
+      const result = await runPaced({
         url: service.url,
-        headers: { authorization: service.authorization },
+        headers,
         requests: kind.queries.map((query) => ({ path: toPath(query) })),
-        connections: options.connections,
+        rate: options.rate,
         durationSec: options.durationSec,
         warmupSec: options.warmupSec,
         pid: service.pid,
       });
-      rows.push({ name: kind.name, connections: options.connections, result, target: { p99Ms: kind.target } });
+      rows.push({ name: kind.name, connections: 0, rate: options.rate, result, target: { p99Ms: kind.target } });
       if (options.profile) {
         const statements: SqlStatement[] = kind.queries.map((query) => {
           const sql = buildCaseListSql(toListQuery(query), Number(query.limit) + 1);
@@ -108,10 +119,14 @@ export async function runCasesScenario(options: CasesScenarioOptions = CASES_DEF
         if (profile.slowestMs > kind.target / 2) notes.push(`plan of the slowest ${kind.name} query:\n${profile.slowestPlan}`);
       }
     }
+    log('D: saturation, all kinds mixed');
+    const mixed = kinds.flatMap((kind) => kind.queries.slice(0, 100).map((query) => ({ path: toPath(query) })));
+    const saturation = await runLoad({ url: service.url, headers, requests: mixed, connections: options.connections, durationSec: options.durationSec, warmupSec: options.warmupSec, pid: service.pid });
+    rows.push({ name: 'all kinds mixed (saturation)', connections: options.connections, result: saturation });
     const { table, verdicts } = loadTable(rows);
     return { id: 'D', title: TITLE, targets: TARGETS, table, loads: rows, verdicts, notes };
   } finally {
-    await service.stop();
+    if (!options.service) await service.stop();
   }
 }
 
@@ -121,6 +136,7 @@ if (require.main === module) {
     cases: Number(process.env.BENCH_CASES ?? CASES_DEFAULTS.cases),
     durationSec: Number(process.env.BENCH_DURATION ?? CASES_DEFAULTS.durationSec),
     connections: Number(process.env.BENCH_CONNECTIONS ?? CASES_DEFAULTS.connections),
+    rate: Number(process.env.BENCH_RATE ?? CASES_DEFAULTS.rate),
     log: (line) => process.stderr.write(`${line}\n`),
   };
   runCasesScenario(options)

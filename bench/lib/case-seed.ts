@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DEVICES, LANGUAGE_SLOTS, VOCABULARY } from '../data/case-vocabulary';
+import { mapLimit } from './concurrency';
 import { pick, seededRandom } from './random';
 
 /** Distinct titles/descriptions generated in JS; each case combines a title and a description of the same language. */
@@ -9,13 +10,15 @@ export const REPORTERS = 50_000;
 /** Reporter n's Discord id: 18 digits, like a snowflake. */
 export const reporterId = (n: number) => String(100_000_000_000_000_000n + BigInt(n) * 7919n);
 export const agentName = (n: number) => `agent-${String(n).padStart(3, '0')}`;
+/** Sessions inserting and indexing side by side (the machine has 2 cores; Postgres runs one statement per core). */
+const SESSIONS = 2;
 
 function fill(template: string, random: () => number, thing: string): string {
+  // {code} is left in: the insert puts one error code per case there, so each code stays rare.
   return template
     .replace('{thing}', thing)
     .replace('{device}', pick(random, DEVICES))
-    .replace('{version}', `v${1 + Math.floor(random() * 3)}.${Math.floor(random() * 10)}.${Math.floor(random() * 10)}`)
-    .replace('{code}', `E${10_000 + Math.floor(random() * 20_000)}`);
+    .replace('{version}', `v${1 + Math.floor(random() * 3)}.${Math.floor(random() * 10)}.${Math.floor(random() * 10)}`);
 }
 
 function phrasePool(): { titles: string[]; descriptions: string[] } {
@@ -38,22 +41,26 @@ function phrasePool(): { titles: string[]; descriptions: string[] } {
 const h = (k: number) => `(hashint8extended(g, ${k}) & 9223372036854775807)`;
 
 /**
- * The whole seed in one INSERT … SELECT over generate_series: types, statuses (older cases mostly
- * closed), priorities, ~70 % assigned over AGENTS agents, reporters skewed over REPORTERS people,
- * one case every ~30 s going back in time, the newest last.
+ * Cases first..last of `count` in one INSERT … SELECT over generate_series: types, statuses (the
+ * newest 5 % mostly open, older ones mostly closed), priorities, ~70 % assigned over AGENTS agents,
+ * reporters skewed over REPORTERS people, one case every ~30 s back in time, numbered in creation
+ * order (given explicitly, so sessions inserting side by side keep that order).
  */
-function insertSql(count: number): string {
+function insertSql(base: number, count: number, first: number, last: number): string {
   const slots = LANGUAGE_SLOTS.length;
   return `
-    INSERT INTO "Case" ("id", "type", "status", "priority", "title", "description", "reporterId", "reporterName",
+    INSERT INTO "Case" ("id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName",
                         "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt")
-    SELECT gen_random_uuid(), r.type::"CaseType", r.status::"CaseStatus", r.priority::"CasePriority",
-           t.title, d.description, r.reporter_id, r.reporter_name, '900000000000000001',
-           CASE r.type WHEN 'BUG' THEN '900000000000000002' WHEN 'FEATURE' THEN '900000000000000003' END,
-           r.assignee, r.created_at, r.updated_at, CASE WHEN r.status = 'CLOSED' THEN r.updated_at END
+    SELECT gen_random_uuid(), ${base} + r.g, r.type::"CaseType", r.status::"CaseStatus", r.priority::"CasePriority",
+           t.title, replace(d.description, '{code}', 'E' || r.code), r.reporter_id, 'player' || r.reporter,
+           '900000000000000001', CASE r.type WHEN 'BUG' THEN '900000000000000002' WHEN 'FEATURE' THEN '900000000000000003' END,
+           r.assignee, r.created_at, LEAST(now(), r.created_at + r.age_at_update),
+           CASE WHEN r.status = 'CLOSED' THEN LEAST(now(), r.created_at + r.age_at_update) END
     FROM (
       SELECT g,
         ${h(1)} % ${POOL} AS title_i,
+        ${h(2)} % ${POOL / slots} AS description_row,
+        10000 + ${h(11)} % 20000 AS code,
         CASE WHEN ${h(4)} % 100 < 55 THEN 'BUG' WHEN ${h(4)} % 100 < 80 THEN 'FEATURE' ELSE 'HELP' END AS type,
         CASE WHEN g > ${Math.floor(count * 0.95)} THEN
                CASE WHEN ${h(3)} % 100 < 50 THEN 'OPEN' WHEN ${h(3)} % 100 < 75 THEN 'IN_PROGRESS' WHEN ${h(3)} % 100 < 85 THEN 'WAITING'
@@ -64,12 +71,11 @@ function insertSql(count: number): string {
         END AS status,
         CASE WHEN ${h(5)} % 100 < 20 THEN 'LOW' WHEN ${h(5)} % 100 < 80 THEN 'NORMAL' WHEN ${h(5)} % 100 < 95 THEN 'HIGH' ELSE 'URGENT' END AS priority,
         CASE WHEN ${h(6)} % 100 < 30 THEN NULL ELSE 'agent-' || lpad((${h(7)} % ${AGENTS} + 1)::text, 3, '0') END AS assignee,
+        floor(${REPORTERS} * power((${h(8)} % 1000000) / 1000000.0, 2))::bigint AS reporter,
         (100000000000000000 + floor(${REPORTERS} * power((${h(8)} % 1000000) / 1000000.0, 2))::bigint * 7919)::text AS reporter_id,
-        'player' || floor(${REPORTERS} * power((${h(8)} % 1000000) / 1000000.0, 2))::bigint AS reporter_name,
         now() - (((${count} - g) * 30 + ${h(9)} % 30) * interval '1 second') AS created_at,
-        LEAST(now(), now() - (((${count} - g) * 30 + ${h(9)} % 30) * interval '1 second') + (${h(10)} % 604800) * interval '1 second') AS updated_at,
-        ${h(2)} % ${POOL / slots} AS description_row
-      FROM generate_series(1::bigint, ${count}::bigint) AS g
+        (${h(10)} % 604800) * interval '1 second' AS age_at_update
+      FROM generate_series(${first}::bigint, ${last}::bigint) AS g
     ) r
     JOIN bench_titles t ON t.i = r.title_i
     JOIN bench_descriptions d ON d.i = r.description_row * ${slots} + r.title_i % ${slots}
@@ -80,40 +86,76 @@ export interface CaseSeedResult {
   rows: number;
   seconds: number;
   tableMb: number;
+  /** Seconds per phase: insert, index rebuild, vacuum. */
+  phases: Record<string, number>;
+}
+
+async function connect(databaseUrl: string): Promise<Client> {
+  const client = new Client({ connectionString: databaseUrl });
+  await client.connect();
+  await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '256MB'; SET max_parallel_maintenance_workers = 0; SET work_mem = '256MB'`);
+  return client;
 }
 
 /**
- * Seeds `count` cases straight into the service's database. Secondary indexes are dropped and
- * rebuilt around the bulk insert (exactly as defined, read back from pg_indexes) because building
- * them once is much faster than maintaining them row by row; then VACUUM ANALYZE, as autovacuum
- * would have left a table of that age.
+ * Seeds `count` cases straight into the service's database, after any cases already there.
+ * Secondary indexes are dropped and rebuilt around the bulk insert (exactly as defined, read back
+ * from pg_indexes) because building them once is much faster than maintaining them row by row;
+ * inserts and index builds run on SESSIONS connections side by side; then VACUUM ANALYZE, as
+ * autovacuum would have left a table of that age.
  */
 export async function seedCases(databaseUrl: string, count: number, log: (line: string) => void = () => undefined): Promise<CaseSeedResult> {
   const started = Date.now();
-  const client = new Client({ connectionString: databaseUrl });
-  await client.connect();
+  const phases: Record<string, number> = {};
+  const mark = (name: string, since: number) => (phases[name] = (Date.now() - since) / 1000);
+  const sessions = await Promise.all(Array.from({ length: SESSIONS }, () => connect(databaseUrl)));
+  const [main] = sessions;
   try {
-    await client.query(`SET synchronous_commit = off; SET maintenance_work_mem = '512MB'; SET max_parallel_maintenance_workers = 2`);
     const { titles, descriptions } = phrasePool();
-    await client.query(`CREATE TEMP TABLE bench_titles (i int PRIMARY KEY, title text NOT NULL)`);
-    await client.query(`CREATE TEMP TABLE bench_descriptions (i int PRIMARY KEY, description text NOT NULL)`);
     const ids = titles.map((_, i) => i);
-    await client.query(`INSERT INTO bench_titles SELECT * FROM unnest($1::int[], $2::text[])`, [ids, titles]);
-    await client.query(`INSERT INTO bench_descriptions SELECT * FROM unnest($1::int[], $2::text[])`, [ids, descriptions]);
+    await main.query(`DROP TABLE IF EXISTS bench_titles, bench_descriptions`);
+    await main.query(`CREATE UNLOGGED TABLE bench_titles (i int PRIMARY KEY, title text NOT NULL)`);
+    await main.query(`CREATE UNLOGGED TABLE bench_descriptions (i int PRIMARY KEY, description text NOT NULL)`);
+    await main.query(`INSERT INTO bench_titles SELECT * FROM unnest($1::int[], $2::text[])`, [ids, titles]);
+    await main.query(`INSERT INTO bench_descriptions SELECT * FROM unnest($1::int[], $2::text[])`, [ids, descriptions]);
+    const base = Number((await main.query<{ n: string }>(`SELECT coalesce(max("number"), 0) AS n FROM "Case"`)).rows[0].n);
 
-    const indexes = await client.query<{ indexname: string; indexdef: string }>(
+    const indexes = await main.query<{ indexname: string; indexdef: string }>(
       `SELECT i.indexname, i.indexdef FROM pg_indexes i
        WHERE i.schemaname = current_schema() AND i.tablename = 'Case'
          AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conindid = (quote_ident(i.indexname))::regclass)`,
     );
-    for (const index of indexes.rows) await client.query(`DROP INDEX "${index.indexname}"`);
-    await client.query(insertSql(count));
-    log(`inserted ${count} cases in ${((Date.now() - started) / 1000).toFixed(1)} s; rebuilding ${indexes.rowCount} indexes`);
-    for (const index of indexes.rows) await client.query(index.indexdef);
-    await client.query(`VACUUM (ANALYZE) "Case"`);
-    const size = await client.query<{ bytes: string }>(`SELECT pg_total_relation_size('"Case"') AS bytes`);
-    return { rows: count, seconds: (Date.now() - started) / 1000, tableMb: Number(size.rows[0].bytes) / 1024 / 1024 };
+    for (const index of indexes.rows) await main.query(`DROP INDEX "${index.indexname}"`);
+
+    let phase = Date.now();
+    const slice = Math.ceil(count / SESSIONS);
+    await Promise.all(
+      sessions.map((session, i) => {
+        const first = i * slice + 1;
+        const last = Math.min(count, (i + 1) * slice);
+        return first <= last ? session.query(insertSql(base, count, first, last)) : Promise.resolve();
+      }),
+    );
+    mark('insert', phase);
+    log(`inserted ${count} cases in ${phases.insert.toFixed(1)} s; rebuilding ${indexes.rowCount} indexes`);
+
+    phase = Date.now();
+    // The GIN index takes longest: it starts first, the b-trees share the other session.
+    const ordered = [...indexes.rows].sort((a, b) => Number(/USING gin/i.test(b.indexdef)) - Number(/USING gin/i.test(a.indexdef)));
+    const queue = [...ordered];
+    await mapLimit(sessions, SESSIONS, async (session) => {
+      for (let index = queue.shift(); index; index = queue.shift()) await session.query(index.indexdef);
+    });
+    mark('indexes', phase);
+
+    phase = Date.now();
+    await main.query(`SELECT setval(pg_get_serial_sequence('"Case"', 'number'), (SELECT max("number") FROM "Case"))`);
+    await main.query(`DROP TABLE bench_titles, bench_descriptions`);
+    await main.query(`VACUUM (ANALYZE) "Case"`);
+    mark('vacuum', phase);
+    const size = await main.query<{ bytes: string }>(`SELECT pg_total_relation_size('"Case"') AS bytes`);
+    return { rows: count, seconds: (Date.now() - started) / 1000, tableMb: Number(size.rows[0].bytes) / 1024 / 1024, phases };
   } finally {
-    await client.end();
+    await Promise.all(sessions.map((session) => session.end()));
   }
 }

@@ -1,4 +1,5 @@
 import autocannon from 'autocannon';
+import { cpuSnapshot, foreignCpuPercent, serviceCpuPercent } from './machine';
 import { seededRandom } from './random';
 import { RssSampler } from './rss';
 import { percentile } from './stats';
@@ -47,6 +48,11 @@ export interface LoadResult {
   mismatches: number;
   statusCodes: Record<string, number>;
   peakRssMb: number | null;
+  /** CPU used by other processes on the machine during the run (% of all CPUs); they skew the figures. */
+  foreignCpuPct: number | null;
+  /** CPU of the service's Node process and of its Postgres during the run, in % of one core. */
+  nodeCpuPct: number | null;
+  postgresCpuPct: number | null;
 }
 
 function toAutocannonRequest(request: LoadRequest, shared: Record<string, string>): autocannon.Request {
@@ -87,6 +93,7 @@ async function runOnce(options: LoadOptions, durationSec: number, measure: boole
       : {}),
   };
   const sampler = measure && options.pid ? new RssSampler(options.pid).start() : undefined;
+  const cpuBefore = cpuSnapshot(options.pid);
   const started = process.hrtime.bigint();
   let finish: (result: autocannon.Result) => void = () => undefined;
   let fail: (error: unknown) => void = () => undefined;
@@ -112,6 +119,9 @@ async function runOnce(options: LoadOptions, durationSec: number, measure: boole
   const result = await done;
   const elapsedSec = Number(process.hrtime.bigint() - started) / 1e9;
   const peakRssMb = sampler ? sampler.stop() : null;
+  const cpuAfter = cpuSnapshot(options.pid);
+  const foreignCpuPct = foreignCpuPercent(cpuBefore, cpuAfter);
+  const serviceCpu = serviceCpuPercent(cpuBefore, cpuAfter);
   latencies.sort((a, b) => a - b);
   const non2xx = Object.entries(statusCodes)
     .filter(([code]) => !code.startsWith('2'))
@@ -129,6 +139,9 @@ async function runOnce(options: LoadOptions, durationSec: number, measure: boole
     mismatches,
     statusCodes,
     peakRssMb,
+    foreignCpuPct,
+    nodeCpuPct: serviceCpu?.node ?? null,
+    postgresCpuPct: serviceCpu?.postgres ?? null,
   };
 }
 

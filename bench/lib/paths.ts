@@ -7,3 +7,5 @@ export const ROOT = resolve(__dirname, '..', '..', existsSync(resolve(__dirname,
 /** The compiled service the benchmarks measure (`npm run build` writes it). */
 export const DIST_MAIN = resolve(ROOT, 'dist', 'src', 'main.js');
 export const SOURCE_MAIN = resolve(ROOT, 'src', 'main.ts');
+/** A require hook compiling TypeScript with swc, for running the service from source. */
+export const SWC_REGISTER = resolve(ROOT, 'bench', 'lib', 'swc-register.js');

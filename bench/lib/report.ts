@@ -10,7 +10,10 @@ export interface LoadTarget {
 
 export interface LoadRow {
   name: string;
+  /** Closed-loop connections (autocannon, as fast as possible) or open-loop sockets. */
   connections: number;
+  /** Set for open-loop rows: requests per second on a fixed schedule. */
+  rate?: number;
   result: LoadResult;
   target?: LoadTarget;
 }
@@ -28,9 +31,13 @@ export interface ScenarioReport {
   /** Set when the scenario did not run; then there is no table. */
   notRun?: string;
   table?: Table;
+  /** Further tables (e.g. delivery counts beside the acknowledgement latency). */
+  extraTables?: { title: string; table: Table }[];
   /** The raw load rows behind the table (for tests and further checks). */
   loads: LoadRow[];
   verdicts: Verdict[];
+  /** Verdicts of rows in the extra tables. */
+  extraVerdicts?: Verdict[];
   /** Set-up facts (seed size and time) and findings. */
   notes: string[];
 }
@@ -61,10 +68,10 @@ export function loadTable(rows: readonly LoadRow[]): { table: Table; verdicts: V
   return {
     verdicts,
     table: {
-      columns: ['case', 'conn', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'peak RSS MB', 'target', 'result'],
+      columns: ['case', 'load', 'req/s', 'p50 ms', 'p97.5 ms', 'p99 ms', 'max ms', 'errors', 'non-2xx', 'peak RSS MB', 'node CPU %', 'pg CPU %', 'other CPU %', 'target', 'result'],
       rows: rows.map((row, i) => [
         row.name,
-        String(row.connections),
+        row.rate ? `${row.rate}/s paced` : `max, ${row.connections} conn`,
         fmt(row.result.rps, 0),
         fmt(row.result.p50, 2),
         fmt(row.result.p975, 2),
@@ -73,6 +80,9 @@ export function loadTable(rows: readonly LoadRow[]): { table: Table; verdicts: V
         String(row.result.errors),
         String(row.result.non2xx + row.result.mismatches),
         fmt(row.result.peakRssMb, 0),
+        fmt(row.result.nodeCpuPct, 0),
+        fmt(row.result.postgresCpuPct, 0),
+        fmt(row.result.foreignCpuPct, 0),
         describeTarget(row.target),
         verdicts[i],
       ]),
@@ -103,6 +113,7 @@ export function printReport(report: ScenarioReport, write: (text: string) => voi
     return;
   }
   if (report.table) write(renderText(report.table) + '\n');
+  for (const extra of report.extraTables ?? []) write(`\n   ${extra.title}\n${renderText(extra.table)}\n`);
   for (const note of report.notes) write(`   · ${note}\n`);
 }
 

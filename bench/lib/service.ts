@@ -5,12 +5,12 @@ import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
-import { DIST_MAIN, ROOT, SOURCE_MAIN } from './paths';
+import { DIST_MAIN, ROOT, SOURCE_MAIN, SWC_REGISTER } from './paths';
 import { freePort } from './ports';
 import { rssMb } from './rss';
 
 export interface ServiceOptions {
-  /** `dist` runs the compiled build (what we measure); `source` runs src/main.ts through ts-node + swc (the smoke test). */
+  /** `dist` runs the compiled build (what we measure); `source` runs src/main.ts compiled on the fly by swc (the smoke test). */
   entry?: 'dist' | 'source';
   /** Use this database instead of an embedded Postgres. */
   databaseUrl?: string;
@@ -35,8 +35,11 @@ export interface RunningService {
   /** Connection string of the service's own database, for seeding. */
   databaseUrl: string;
   rssMb(): number | null;
-  /** SIGTERM, wait for exit, check no Postgres is left behind; returns how long the stop took. */
-  stop(): Promise<{ exitCode: number | null; stopMs: number }>;
+  /**
+   * SIGTERM, wait for exit (SIGKILL after 20 s: `forced`), check no Postgres is left behind.
+   * Nest re-raises SIGTERM after its shutdown hooks, so a clean stop ends with signal SIGTERM.
+   */
+  stop(): Promise<{ exitCode: number | null; signal: NodeJS.Signals | null; forced: boolean; stopMs: number }>;
   /** The service's last output lines, for error messages. */
   output(): string;
 }
@@ -124,8 +127,9 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     ...(options.databaseUrl ? { DATABASE_URL: options.databaseUrl } : { EMBEDDED_PG_DIR: dataDir!, EMBEDDED_PG_PORT: String(pgPort) }),
     ...options.env,
   };
-  const args = [...(options.nodeArgs ?? []), ...(entry === 'dist' ? [DIST_MAIN] : ['-r', 'ts-node/register', SOURCE_MAIN])];
-  if (entry === 'source') env.TS_NODE_SWC = 'true';
+  // BENCH_SERVICE_NODE_ARGS="--cpu-prof --cpu-prof-dir=/tmp/prof" profiles the service in any scenario.
+  const profiling = process.env.BENCH_SERVICE_NODE_ARGS?.split(' ').filter(Boolean) ?? [];
+  const args = [...profiling, ...(options.nodeArgs ?? []), ...(entry === 'dist' ? [DIST_MAIN] : ['-r', SWC_REGISTER, SOURCE_MAIN])];
 
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'pipe'] });
@@ -168,9 +172,13 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
     output: () => output,
     stop: async () => {
       const stopStarted = Date.now();
-      if (child.exitCode === null) {
+      let forced = false;
+      if (child.exitCode === null && child.signalCode === null) {
         child.kill('SIGTERM');
-        const timer = setTimeout(() => child.kill('SIGKILL'), 20_000);
+        const timer = setTimeout(() => {
+          forced = true;
+          child.kill('SIGKILL');
+        }, 20_000);
         await exited;
         clearTimeout(timer);
       }
@@ -185,7 +193,7 @@ export async function startService(options: ServiceOptions = {}): Promise<Runnin
         }
       }
       if (ownTempDir) rmSync(ownTempDir, { recursive: true, force: true });
-      return { exitCode: child.exitCode, stopMs };
+      return { exitCode: child.exitCode, signal: child.signalCode, forced, stopMs };
     },
   };
 }

@@ -15,13 +15,16 @@ export interface SqlProfile {
 }
 
 /**
- * Runs the statements the service would run, one at a time on one connection, to tell the
- * database's share of a latency from the HTTP/Nest/Prisma share; keeps the plan of the slowest.
+ * Runs the statements the service would run, one at a time on one warm connection (a first pass
+ * is not timed), to tell the database's share of a latency from the HTTP/Nest/Prisma share; keeps
+ * the plan of the slowest.
  */
 export async function profileSql(databaseUrl: string, statements: readonly SqlStatement[]): Promise<SqlProfile> {
   const client = new Client({ connectionString: databaseUrl });
   await client.connect();
   try {
+    // A first pass loads catalog caches and pages as the service's long-lived connections have them.
+    for (const statement of statements) await client.query(statement.text, statement.values);
     const timings: { ms: number; statement: SqlStatement }[] = [];
     for (const statement of statements) {
       const started = process.hrtime.bigint();

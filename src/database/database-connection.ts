@@ -2,6 +2,7 @@ import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { EmbeddedPostgres } from './embedded-postgres';
 import { applyMigrations } from './migrator';
+import { releaseSchemaEngine } from './schema-engine';
 
 /** Where the data lives: DATABASE_URL, or an embedded Postgres started for this process. */
 export class DatabaseConnection {
@@ -33,6 +34,7 @@ export class DatabaseConnection {
     if (config.MIGRATE_ON_BOOT) {
       try {
         const applied = await applyMigrations(connection.url);
+        releaseSchemaEngine();
         logger.log(applied.length ? `Applied migrations: ${applied.join(', ')}` : 'Database schema is up to date');
       } catch (error) {
         await connection.close();

@@ -39,6 +39,15 @@ function loadModule(): EngineModule {
   return glue;
 }
 
+/**
+ * Forgets the engine (its glue module and WebAssembly instance) so the memory can be reclaimed:
+ * a service needs it only for the migrations at boot, and it is tens of megabytes.
+ */
+export function releaseSchemaEngine(): void {
+  engineModule = undefined;
+  delete require.cache[require.resolve('@prisma/schema-engine-wasm/schema_engine_bg')];
+}
+
 export const NO_FILTER = { externalTables: [], externalEnums: [] };
 
 /** Opens an engine connected to `connectionString`, runs `work`, and always releases it. */

@@ -27,7 +27,8 @@ function expectMeasured(report: ScenarioReport, rows: number): void {
   for (const row of report.table!.rows) {
     for (const index of numeric) expect(Number.isFinite(Number(row[index]))).toBe(true);
   }
-  expect(report.verdicts.every((verdict) => verdict === 'PASS' || verdict === 'MISS')).toBe(true);
+  // Rows with a target get a verdict; the saturation rows are for information.
+  report.loads.forEach((row, i) => expect(report.verdicts[i]).toEqual(row.target ? expect.stringMatching(/^(PASS|MISS)$/) : ''));
 }
 
 describe('benchmark harness (smoke)', () => {
@@ -46,13 +47,13 @@ describe('benchmark harness (smoke)', () => {
   });
 
   it('runs scenario D on 2,000 cases', async () => {
-    const report = await runCasesScenario({ cases: 2000, durationSec: 1, warmupSec: 0, connections: 2, service, profile: false });
-    expectMeasured(report, 6);
+    const report = await runCasesScenario({ cases: 2000, durationSec: 1, warmupSec: 0, rate: 40, connections: 2, service, profile: false });
+    expectMeasured(report, 7);
     expect(report.notes.join('\n')).toMatch(/seeded 2,000 cases/);
   });
 
   it('runs scenario E on 200 articles', async () => {
-    const report = await runKbScenario({ articles: 200, durationSec: 1, warmupSec: 0, connections: 2, service, profile: false, perLanguage: false });
-    expectMeasured(report, 1);
+    const report = await runKbScenario({ articles: 200, durationSec: 1, warmupSec: 0, rate: 40, connections: 2, service, profile: false, perLanguage: false });
+    expectMeasured(report, 2);
   });
 });
