@@ -3,6 +3,7 @@ import { FakeDiscord } from '../test/fakes/discord';
 import { fmt, printReport, ScenarioReport, Table, Verdict } from './lib/report';
 import { RunningService, startService } from './lib/service';
 import { percentile } from './lib/stats';
+import { discordEnv } from '../test/utils/test-discord';
 
 export const TITLE = 'Slash commands: 200 concurrent /bug through the fake gateway';
 export const TARGETS = ['p99 from INTERACTION_CREATE to the interaction callback ≤ 100 ms'];
@@ -78,10 +79,7 @@ export async function runCommandsScenario(options: CommandsOptions = COMMANDS_DE
     service = await startService({
       entry: options.entry,
       env: {
-        DISCORD_TOKEN: discord.token,
-        DISCORD_API_URL: discord.restUrl,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_DEV_GUILD_ID: discord.guild.id,
+        ...discordEnv(discord),
         DISCORD_BUG_CHANNEL_IDS: discord.channel('bug-report'),
         DISCORD_FEATURE_CHANNEL_IDS: discord.channel('feature-request'),
       },

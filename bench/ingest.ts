@@ -12,6 +12,7 @@ import { runPaced } from './lib/paced';
 import { fmt, LoadRow, loadTable, printReport, ScenarioReport, Table, Verdict } from './lib/report';
 import { RunningService, startService } from './lib/service';
 import { percentile } from './lib/stats';
+import { discordEnv } from '../test/utils/test-discord';
 
 export const INGEST_TITLE = 'Ingest: signed POST /forward-to-discord across 1,000 conversations';
 export const INGEST_TARGETS = [
@@ -277,10 +278,7 @@ export async function runIngestScenarios(options: IngestOptions = INGEST_DEFAULT
     service = await startService({
       entry: options.entry,
       env: {
-        DISCORD_TOKEN: discord.token,
-        DISCORD_API_URL: discord.restUrl,
-        DISCORD_APPLICATION_ID: discord.applicationId,
-        DISCORD_DEV_GUILD_ID: discord.guild.id,
+        ...discordEnv(discord),
         TWILIO_ACCOUNT_SID: twilio.accountSid,
         TWILIO_AUTH_TOKEN: twilio.authToken,
         TWILIO_API_KEY: twilio.apiKey,
