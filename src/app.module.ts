@@ -20,9 +20,6 @@ import { AppConfig, isTwilioEnabled } from './config/app-config';
 import { HealthModule } from './health/health.module';
 
 @Module({})
-export class CoreModule {}
-
-@Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
     return {

@@ -17,7 +17,6 @@ import {
   AgentMessageEvent,
   AgentPlatform,
   AgentPlatformEvents,
-  ChatRef,
   Locale,
   MediaFile,
   PlayerChannel,
