@@ -8,11 +8,11 @@ import { AppConfig, loadConfig } from './app-config';
  * file, validated by AppConfig. Variables from the file are copied into process.env, as
  * @nestjs/config does, so child processes see the same settings.
  */
-export async function readEnvironment(): Promise<AppConfig> {
+export async function readEnvironment(overrides: Record<string, string> = {}): Promise<AppConfig> {
   let config: AppConfig | undefined;
   await NestConfigModule.forRoot({
     envFilePath: resolve(process.env.ENV_FILE || '.env'),
-    validate: (raw) => (config = loadConfig(raw)),
+    validate: (raw) => (config = loadConfig({ ...raw, ...overrides })),
   });
   return config!;
 }

@@ -70,19 +70,15 @@ export class DatabaseConnection {
    * (postmaster.pid tells its port), never a second server on the same data; else one started for
    * this command and stopped by close().
    */
-  static async attach(config: AppConfig, logger = new Logger('Database')): Promise<DatabaseConnection> {
-    if (config.DATABASE_URL) {
-      await probeDatabase(config.DATABASE_URL);
-      return new DatabaseConnection(config.DATABASE_URL);
-    }
-    const running = runningServer(config.EMBEDDED_PG_DIR);
-    if (running) {
-      const url = new EmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: running.port }).connectionString('bridge');
-      await probeDatabase(url, `the embedded Postgres of ${config.EMBEDDED_PG_DIR}`);
-      logger.log(`Using the running embedded Postgres on 127.0.0.1:${running.port} (pid ${running.pid})`);
-      return new DatabaseConnection(url);
-    }
-    return DatabaseConnection.open({ ...config, MIGRATE_ON_BOOT: false }, logger, { supervise: false });
+  static async attach(config: AppConfig, logger = new Logger('Database'), options: { migrate?: boolean } = {}): Promise<DatabaseConnection> {
+    const migrate = options.migrate ?? config.MIGRATE_ON_BOOT;
+    const running = config.DATABASE_URL ? undefined : runningServer(config.EMBEDDED_PG_DIR);
+    if (!running) return DatabaseConnection.open({ ...config, MIGRATE_ON_BOOT: migrate }, logger, { supervise: false });
+    // The service migrated its own database at boot.
+    const url = new EmbeddedPostgres({ dataDir: config.EMBEDDED_PG_DIR, port: running.port }).connectionString('bridge');
+    await probeDatabase(url, `the embedded Postgres of ${config.EMBEDDED_PG_DIR}`);
+    logger.log(`Using the running embedded Postgres on 127.0.0.1:${running.port} (pid ${running.pid})`);
+    return new DatabaseConnection(url);
   }
 
   /** Applies pending migrations, reporting each step (they can take a while on a big database). */
