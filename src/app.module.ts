@@ -18,6 +18,7 @@ import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule } from './flex/flex.module';
 import { AppConfig, isTwilioEnabled } from './config/app-config';
 import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging/logger-options';
 
 @Module({})
 export class AppModule {
@@ -26,13 +27,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]'],
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         { module: ClockModule, global: true, providers: [Clock], exports: [Clock] },
         DatabaseModule,
         AuthModule,

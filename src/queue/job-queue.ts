@@ -3,6 +3,7 @@ import { AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
 import { isRetryable, retryAfterOf, retryDelayMs } from './backoff';
 import { JobBatchWriter } from './job-batch-writer';
+import { OutageLog } from '../database/outage-log';
 
 export interface JobContext {
   id: string;
@@ -49,6 +50,7 @@ const errorText = (error: unknown): string =>
 @Injectable()
 export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   private readonly logger = new Logger(JobQueue.name);
+  private readonly outage = new OutageLog(this.logger, 'Claiming jobs (is the database reachable?)');
   private readonly handlers = new Map<string, JobHandler>();
   private readonly deadLetterHooks: DeadLetterHook[] = [];
   private readonly inFlight = new Set<Promise<void>>();
@@ -196,10 +198,10 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       const free = this.config.QUEUE_CONCURRENCY - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
-        claimed = await this.claim(free).catch((error: unknown) => {
-          this.logger.warn({ err: error }, 'Claiming jobs failed; trying again shortly');
-          return [];
-        });
+        claimed = await this.claim(free).then(
+          (jobs) => (this.outage.succeeded(), jobs),
+          (error: unknown) => (this.outage.failed(error), []),
+        );
         for (const job of claimed) this.track(job);
       }
       if (!this.running) break;
