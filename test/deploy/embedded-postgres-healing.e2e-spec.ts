@@ -33,8 +33,24 @@ describe('the service on its embedded Postgres', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('lets bridge migrate and bridge kb import use the running server instead of starting a second one', async () => {
+  it('logs JSON when stdout is no terminal, with the banner last, GET / redirecting to the docs and health probes unlogged', async () => {
     const service = await start();
+    const banner = service.output.slice(service.output.indexOf('Support bridge ready at'));
+    expect(banner).not.toContain('{"level"');
+    expect(service.output).toMatch(/^\{"level":30,.*"msg":"Embedded Postgres ready on 127\.0\.0\.1:\d+/m);
+    expect(service.output).not.toContain('Mapped {'); // Nest's route list is debug detail
+    const before = service.output.length;
+    expect((await fetch(`${service.url}/health/live`)).status).toBe(200);
+    expect((await service.readiness()).status).toBe(200);
+    const root = await fetch(`${service.url}/`, { redirect: 'manual' });
+    expect(root.status).toBe(302);
+    expect(root.headers.get('location')).toBe('/docs');
+    await eventually(() => service.output.slice(before).includes('"url":"/"'), 10_000, 'the request log of GET /');
+    expect(service.output.slice(before)).not.toContain('/health');
+  });
+
+  it('lets bridge migrate and bridge kb import use the running server instead of starting a second one', async () => {
+    const service = services[0];
     const cliEnv = { EMBEDDED_PG_DIR: dataDir, EMBEDDED_PG_PORT: env.EMBEDDED_PG_PORT };
     const migrate = await runCli(['migrate'], cliEnv);
     expect(migrate).toMatchObject({ code: 0 });
