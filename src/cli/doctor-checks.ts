@@ -37,17 +37,18 @@ export async function checkDiscord(config: AppConfig, fetchImpl: typeof fetch = 
   const name = 'Discord';
   if (!config.DISCORD_TOKEN) return { name, status: 'off', detail: 'DISCORD_TOKEN unset: the bot is off' };
   try {
-    const response = await fetchImpl(`${config.DISCORD_API_URL.replace(/\/$/, '')}/v10/users/@me`, {
+    // GET /applications/@me (Discord's "Get Current Application"): proves the token, names the application.
+    const response = await fetchImpl(`${config.DISCORD_API_URL.replace(/\/$/, '')}/v10/applications/@me`, {
       headers: { authorization: `Bot ${config.DISCORD_TOKEN}` },
       signal: AbortSignal.timeout(10_000),
     });
     if (response.status === 401) return { name, status: 'problem', detail: 'Discord rejected DISCORD_TOKEN (401): reset the token in Developer Portal > Bot and set it again' };
-    if (!response.ok) return { name, status: 'problem', detail: `Discord answered ${response.status} to GET /users/@me` };
-    const user = (await response.json()) as { id: string; username: string };
-    if (config.DISCORD_APPLICATION_ID && config.DISCORD_APPLICATION_ID !== user.id) {
-      return { name, status: 'problem', detail: `the token is bot ${user.username} (${user.id}) but DISCORD_APPLICATION_ID is ${config.DISCORD_APPLICATION_ID}` };
+    if (!response.ok) return { name, status: 'problem', detail: `Discord answered ${response.status} to GET /applications/@me` };
+    const app = (await response.json()) as { id: string; name: string };
+    if (config.DISCORD_APPLICATION_ID && config.DISCORD_APPLICATION_ID !== app.id) {
+      return { name, status: 'problem', detail: `the token belongs to application ${app.name} (${app.id}) but DISCORD_APPLICATION_ID is ${config.DISCORD_APPLICATION_ID}` };
     }
-    return { name, status: 'ok', detail: `token accepted: bot ${user.username} (${user.id})` };
+    return { name, status: 'ok', detail: `token accepted: application ${app.name} (${app.id})` };
   } catch (error) {
     return { name, status: 'problem', detail: `cannot reach ${config.DISCORD_API_URL}: ${failure(error)}` };
   }
