@@ -4,7 +4,8 @@
 const { readFileSync } = require('node:fs');
 const { join } = require('node:path');
 
-const lock = JSON.parse(readFileSync(join(__dirname, '..', '..', 'package-lock.json'), 'utf8'));
+// node scripts/ci/lockfile-platforms.js [path/to/package-lock.json]
+const lock = JSON.parse(readFileSync(process.argv[2] ?? join(__dirname, '..', '..', 'package-lock.json'), 'utf8'));
 const packages = lock.packages ?? {};
 
 /** Where node would find `name` from the package at `path` (walking up node_modules folders). */
