@@ -5,6 +5,7 @@ import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { MinimumRole, Role } from '../auth/roles';
 import { CaseNumberPipe } from '../cases/case-number.pipe';
+import { UuidPipe } from '../common/uuid';
 import { ConversationMode } from '../generated/prisma/enums';
 import { ConversationsService } from './conversations.service';
 
@@ -37,7 +38,7 @@ export class ConversationsController {
   @HttpCode(204)
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Close a help chat; the player is told' })
-  async close(@Param('id') id: string) {
+  async close(@Param('id', UuidPipe) id: string) {
     await this.conversations.closeById(id);
   }
 
@@ -45,7 +46,7 @@ export class ConversationsController {
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: "Reply in the case's help chat: the text reaches the player's DM" })
   reply(@Param('number', CaseNumberPipe) number: number, @Body() body: ReplyDto, @Req() request: AuthenticatedRequest) {
-    return this.conversations.replyToCase(number, body.body, request.principal!.name);
+    return this.conversations.replyToCase(number, body.body, request.principal!.displayName);
   }
 
   @Get('cases/:number/transcript')

@@ -263,7 +263,11 @@ export class ConversationsService extends AgentPlatformEvents {
       orderBy: { createdAt: 'desc' },
     });
     if (!conversation) throw DomainError.conflict('no_open_chat', `Case #${caseNumber} has no open help chat to reply to`);
-    if (conversation.mode !== ConversationMode.AGENT || conversation.agentName !== authorName) {
+    // Only an unclaimed chat is claimed by its first reply (or one whose case was assigned to the
+    // replier): a reply to someone else's chat neither reassigns it nor announces a second "joined".
+    const claimedBy = conversation.agentName ?? caseRow.assignee;
+    const claimedByReplier = claimedBy?.toLowerCase() === authorName.toLowerCase();
+    if (!claimedBy || (claimedByReplier && conversation.mode !== ConversationMode.AGENT)) {
       await this.markAgentPresent(conversation, authorName, `${HELP_CHAT_ACTOR_PREFIX}api:${authorName}`);
     }
     const stored = await this.prisma.message.create({
