@@ -114,6 +114,18 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
   DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 
+  /** Files taken from one help-DM message; the others are refused with a notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  DISCORD_ATTACHMENT_MAX_FILES = 4;
+
+  /** Bytes of files one player may send in the help DM in 24 hours (stored bytes, counted from the database). */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1024 * 1024 * 1024)
+  DISCORD_ATTACHMENT_DAILY_BYTES = 24 * 1024 * 1024;
+
+  /** Help-DM messages one player may send a minute; past it they are refused with one notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  DISCORD_DM_PER_MINUTE = 20;
+
   // ---- Twilio Flex (see docs/flex.md). Twilio is on when TWILIO_ACCOUNT_SID is set. ----
 
   @Transform(emptyToUndefined)
