@@ -100,11 +100,11 @@ const MESSAGES = {
     pt: '`{name}` não foi recebido: até {max} arquivos por mensagem.',
   },
   'dm.fileQuota': {
-    en: "`{name}` was not received: you've sent {max} of files today, the daily limit. Describe the problem in words, or try again tomorrow.",
-    fr: "`{name}` n'a pas été reçu : tu as envoyé {max} de fichiers aujourd'hui, la limite du jour. Décris le problème par écrit, ou réessaie demain.",
-    es: '`{name}` no se recibió: hoy ya enviaste {max} de archivos, el límite diario. Describe el problema por escrito o inténtalo mañana.',
-    de: '`{name}` wurde nicht angenommen: du hast heute schon {max} an Dateien geschickt, das Tageslimit. Beschreib das Problem in Worten oder versuch es morgen.',
-    pt: '`{name}` não foi recebido: você já enviou {max} em arquivos hoje, o limite diário. Descreva o problema por escrito ou tente amanhã.',
+    en: '`{name}` was not received: it would pass your daily limit of {max} of files. Describe the problem in words, or try again tomorrow.',
+    fr: "`{name}` n'a pas été reçu : il dépasserait ta limite de {max} de fichiers par jour. Décris le problème par écrit, ou réessaie demain.",
+    es: '`{name}` no se recibió: superaría tu límite diario de {max} en archivos. Describe el problema por escrito o inténtalo mañana.',
+    de: '`{name}` wurde nicht angenommen: damit wäre dein Tageslimit von {max} an Dateien überschritten. Beschreib das Problem in Worten oder versuch es morgen.',
+    pt: '`{name}` não foi recebido: passaria do seu limite diário de {max} em arquivos. Descreva o problema por escrito ou tente amanhã.',
   },
   'dm.fileFailed': {
     en: "`{name}` could not be fetched from Discord. Please send it again in a moment.",
