@@ -7,6 +7,7 @@ import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
 import { isUniqueViolation } from '../common/prisma-errors';
+import { MediaStore } from '../database/media-store';
 import { PrismaService } from '../database/prisma.service';
 import { Conversation, Message, Prisma } from '../generated/prisma/client';
 import { AuthorKind, CaseType, ConversationMode, MessageDirection } from '../generated/prisma/enums';
@@ -53,6 +54,7 @@ export class ConversationsService extends AgentPlatformEvents {
     private readonly clock: Clock,
     private readonly config: AppConfig,
     private readonly relayWorker: RelayWorker,
+    private readonly mediaStore: MediaStore,
   ) {
     super();
   }
@@ -355,21 +357,22 @@ export class ConversationsService extends AgentPlatformEvents {
     const details: Prisma.InputJsonObject | undefined = input.media.length
       ? { attachments: input.media.map((m) => ({ filename: m.filename, contentType: m.contentType, size: m.data.length })) }
       : undefined;
+    const row = {
+      conversationId: conversation.id,
+      direction: MessageDirection.INBOUND,
+      authorKind: AuthorKind.PLAYER,
+      authorName: conversation.discordUserName,
+      body: input.body,
+      discordMessageId: input.discordMessageId,
+      details,
+    };
+    if (input.media.length > 0) {
+      // File bytes go through pg directly: Prisma's engine needs several times a file's size in memory (MediaStore).
+      const id = await this.mediaStore.insertMessageWithMedia(row, input.media);
+      return id === null ? null : this.prisma.message.findUniqueOrThrow({ where: { id } });
+    }
     try {
-      return await this.prisma.message.create({
-        data: {
-          conversationId: conversation.id,
-          direction: MessageDirection.INBOUND,
-          authorKind: AuthorKind.PLAYER,
-          authorName: conversation.discordUserName,
-          body: input.body,
-          discordMessageId: input.discordMessageId,
-          details,
-          media: input.media.length
-            ? { create: input.media.map((m) => ({ filename: m.filename, contentType: m.contentType, size: m.data.length, data: new Uint8Array(m.data) })) }
-            : undefined,
-        },
-      });
+      return await this.prisma.message.create({ data: row });
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;
