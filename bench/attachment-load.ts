@@ -74,7 +74,7 @@ async function main() {
       `idle RSS            ${idle.toFixed(0)} MB`,
       `peak RSS (sampled)  ${peak.toFixed(0)} MB  (+${(peak - idle).toFixed(0)} MB over idle)`,
       `peak RSS (VmHWM)    ${hwm.toFixed(0)} MB  (+${(hwm - idle).toFixed(0)} MB over idle)`,
-      `stored              ${stored.files} files, ${(Number(stored.bytes) / 1024 / 1024).toFixed(0)} MiB (${players.length} players' quotas)`,
+      `stored              ${stored.files} files, ${(Number(stored.bytes) / 1024 / 1024).toFixed(0)} MiB (within each player's daily quota)`,
       `refused             ${refusedLines.length} files, ${told()} of ${PLAYERS} players told why`,
       `done in             ${(elapsed / 1000).toFixed(1)} s`,
       `within 100 MB of idle: ${Math.max(peak, hwm) - idle <= 100 ? 'PASS' : 'MISS'}`,

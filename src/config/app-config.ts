@@ -118,9 +118,13 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1) @Max(10)
   DISCORD_ATTACHMENT_MAX_FILES = 4;
 
-  /** Bytes of files one player may send in the help DM in 24 hours (stored bytes, counted from the database). */
+  /**
+   * Bytes of files one player may send in the help DM in 24 hours (stored bytes, counted from the
+   * database): two full-size files or dozens of screenshots. It also bounds the bytes one message
+   * holds in memory (bench/attachment-load.ts).
+   */
   @Transform(toInt) @IsInt() @Min(0) @Max(1024 * 1024 * 1024)
-  DISCORD_ATTACHMENT_DAILY_BYTES = 24 * 1024 * 1024;
+  DISCORD_ATTACHMENT_DAILY_BYTES = 16 * 1024 * 1024;
 
   /** Help-DM messages one player may send a minute; past it they are refused with one notice. */
   @Transform(toInt) @IsInt() @Min(1) @Max(600)
