@@ -1,5 +1,5 @@
 #!/usr/bin/env node
-// npm run fuzz -- --requests N [--seed S]: the API fuzz test (test/fuzz) for a long run, then its figures.
+// npm run fuzz -- --requests N [--seed S]: the fuzz tests (test/fuzz; webhooks get N/4) for a long run, then their figures.
 const { spawnSync } = require('node:child_process');
 const { mkdtempSync, readFileSync, rmSync } = require('node:fs');
 const { tmpdir } = require('node:os');
@@ -13,7 +13,7 @@ if (!/^\d+$/.test(values.requests) || !/^\d+$/.test(values.seed)) {
 }
 const dir = mkdtempSync(join(tmpdir(), 'fuzz-'));
 const report = join(dir, 'report.json');
-const run = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), 'test/fuzz/api-fuzz.e2e-spec.ts'], {
+const run = spawnSync(process.execPath, [require.resolve('jest/bin/jest'), 'test/fuzz/'], {
   cwd: join(__dirname, '..', '..'),
   stdio: 'inherit',
   env: { ...process.env, FUZZ_REQUESTS: values.requests, FUZZ_SEED: values.seed, FUZZ_REPORT: report },
@@ -23,6 +23,8 @@ try {
   console.log(`fuzz: ${figures.requests} requests over ${figures.operations} operations × ${figures.roles} roles (${figures.operationRolePairsHit} pairs hit), ` +
     `${figures.fiveHundreds} answers ≥ 500, ${figures.seconds} s, seed ${figures.seed}`);
   console.log(`statuses: ${JSON.stringify(figures.statuses)}`);
+  const hooks = JSON.parse(readFileSync(`${report}.webhooks`, 'utf8'));
+  console.log(`webhooks: ${hooks.requests} signed/unsigned/forged Twilio webhooks over ${hooks.routes} routes, ${hooks.fiveHundreds} answers ≥ 500, ${hooks.seconds} s; statuses ${JSON.stringify(hooks.statuses)}`);
 } catch {
   console.log(`fuzz: failed (seed ${values.seed}); see the counterexample above`);
 }
