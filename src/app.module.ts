@@ -10,6 +10,7 @@ import { ProblemFilter } from './common/problem.filter';
 import { appValidationPipe } from './common/validation.pipe';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
+import { DeskModule } from './desk/desk.module';
 import { DiscordModule } from './discord/discord.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
 import { ConversationsModule } from './conversations/conversations.module';
@@ -45,6 +46,7 @@ export class AppModule {
           adapters: [DiscordHelpModule.forRoot(config), FlexModule.forRoot(config)],
           agentPlatform: isTwilioEnabled(config) ? { provide: AgentPlatform, useExisting: FlexAgentPlatform } : undefined,
         }),
+        DeskModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

@@ -205,6 +205,43 @@ export class AppConfig {
   /** A job still "running" after this long belongs to a crashed process and runs again. */
   @Transform(toInt) @IsInt() @Min(1000)
   QUEUE_LEASE_MS = 5 * 60 * 1000;
+
+  // ---- Web desk (src/desk): sessions, live updates, optional Discord sign-in. ----
+
+  /** How long a desk sign-in lasts before the browser is sent back to sign-in. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  DESK_SESSION_HOURS = 12;
+
+  /** Seconds between SSE heartbeats on GET /api/events (proxies close idle streams). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  EVENTS_HEARTBEAT_SECONDS = 15;
+
+  /** "Sign in with Discord" on the desk (OAuth2 client id and secret, Developer Portal > OAuth2). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_ID is required with DISCORD_CLIENT_SECRET' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_CLIENT_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_SECRET is required with DISCORD_CLIENT_ID' })
+  @IsString()
+  DISCORD_CLIENT_SECRET?: string;
+
+  /** The server whose staff may sign in to the desk with Discord; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_GUILD_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_GUILD_ID is required with DISCORD_CLIENT_ID: members of this server may sign in to the desk' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_GUILD_ID?: string;
+
+  /** The role that makes a member of DISCORD_GUILD_ID a desk agent; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_STAFF_ROLE_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_STAFF_ROLE_ID is required with DISCORD_CLIENT_ID: holders of this role get an agent session' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_ROLE_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_STAFF_ROLE_ID?: string;
 }
 
 /** Twilio is wanted as soon as any of its identifying settings is present; the rest is then required. */

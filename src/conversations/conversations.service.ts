@@ -276,6 +276,16 @@ export class ConversationsService extends AgentPlatformEvents {
     return { delivered: true };
   }
 
+  /** An agent takes a chat from the web desk ("claim"): the player is told who joined, the case is assigned. */
+  async claim(id: string, agentName: string): Promise<void> {
+    const conversation = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.conversation.findUnique({ where: { id } }) : null;
+    if (!conversation) throw DomainError.notFound(`Conversation ${id}`);
+    if (conversation.mode === ConversationMode.CLOSED) throw DomainError.conflict('conversation_closed', 'This conversation is already closed');
+    if (conversation.mode === ConversationMode.BOT) throw DomainError.conflict('no_agent_requested', 'The player has not asked for a person in this chat');
+    if (conversation.mode === ConversationMode.AGENT && conversation.agentName === agentName) return;
+    await this.markAgentPresent(conversation, agentName, `${HELP_CHAT_ACTOR_PREFIX}api:${agentName}`);
+  }
+
   async closeById(id: string): Promise<void> {
     const conversation = /^[0-9a-f-]{36}$/i.test(id) ? await this.prisma.conversation.findUnique({ where: { id } }) : null;
     if (!conversation) throw DomainError.notFound(`Conversation ${id}`);
