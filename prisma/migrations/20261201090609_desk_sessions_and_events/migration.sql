@@ -39,45 +39,47 @@ ALTER TABLE "Session" ADD CONSTRAINT "Session_apiKeyId_fkey" FOREIGN KEY ("apiKe
 -- Hand-written: the live-update feed (GET /api/events). Triggers write the changes the desk and
 -- integrations follow, in the same transaction as the change itself, so nothing is announced that
 -- was not committed and every replica reads the same feed.
-CREATE FUNCTION "desk_event_on_message"() RETURNS trigger LANGUAGE plpgsql AS $$
+-- The function bodies are E'' strings with \073 for each semicolon: Prisma's migration runner splits
+-- scripts at every semicolon character, so the bodies must not contain one.
+CREATE FUNCTION "desk_event_on_message"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  INSERT INTO "DeskEvent" ("kind", "data") VALUES ('chat.message', jsonb_build_object(
-    'conversationId', NEW."conversationId",
-    'caseNumber', (SELECT c."number" FROM "Conversation" v JOIN "Case" c ON c."id" = v."caseId" WHERE v."id" = NEW."conversationId"),
-    'messageId', NEW."id"::text,
-    'authorKind', NEW."authorKind",
-    'authorName', NEW."authorName",
-    'body', left(NEW."body", 500),
-    'createdAt', NEW."createdAt"));
-  RETURN NULL;
-END $$;
+  INSERT INTO "DeskEvent" ("kind", "data") VALUES (''chat.message'', jsonb_build_object(
+    ''conversationId'', NEW."conversationId",
+    ''caseNumber'', (SELECT c."number" FROM "Conversation" v JOIN "Case" c ON c."id" = v."caseId" WHERE v."id" = NEW."conversationId"),
+    ''messageId'', NEW."id"::text,
+    ''authorKind'', NEW."authorKind",
+    ''authorName'', NEW."authorName",
+    ''body'', left(NEW."body", 500),
+    ''createdAt'', NEW."createdAt"))\073
+  RETURN NULL\073
+END ';
 
-CREATE FUNCTION "desk_event_on_conversation"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "desk_event_on_conversation"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
   IF NEW."mode" IS DISTINCT FROM OLD."mode" OR NEW."agentName" IS DISTINCT FROM OLD."agentName" THEN
     INSERT INTO "DeskEvent" ("kind", "data") VALUES (
-      CASE WHEN NEW."mode" = 'AGENT_REQUESTED' AND OLD."mode" <> 'AGENT_REQUESTED' THEN 'chat.waiting' ELSE 'chat.changed' END,
+      CASE WHEN NEW."mode" = ''AGENT_REQUESTED'' AND OLD."mode" <> ''AGENT_REQUESTED'' THEN ''chat.waiting'' ELSE ''chat.changed'' END,
       jsonb_build_object(
-        'conversationId', NEW."id",
-        'caseNumber', (SELECT c."number" FROM "Case" c WHERE c."id" = NEW."caseId"),
-        'mode', NEW."mode",
-        'playerName', NEW."discordUserName",
-        'locale', NEW."locale",
-        'agentName', NEW."agentName"));
-  END IF;
-  RETURN NULL;
-END $$;
+        ''conversationId'', NEW."id",
+        ''caseNumber'', (SELECT c."number" FROM "Case" c WHERE c."id" = NEW."caseId"),
+        ''mode'', NEW."mode",
+        ''playerName'', NEW."discordUserName",
+        ''locale'', NEW."locale",
+        ''agentName'', NEW."agentName"))\073
+  END IF\073
+  RETURN NULL\073
+END ';
 
-CREATE FUNCTION "desk_event_on_case_event"() RETURNS trigger LANGUAGE plpgsql AS $$
+CREATE FUNCTION "desk_event_on_case_event"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  INSERT INTO "DeskEvent" ("kind", "data") VALUES ('case.changed', jsonb_build_object(
-    'caseNumber', (SELECT c."number" FROM "Case" c WHERE c."id" = NEW."caseId"),
-    'type', NEW."type",
-    'actor', NEW."actor",
-    'data', NEW."data",
-    'createdAt', NEW."createdAt"));
-  RETURN NULL;
-END $$;
+  INSERT INTO "DeskEvent" ("kind", "data") VALUES (''case.changed'', jsonb_build_object(
+    ''caseNumber'', (SELECT c."number" FROM "Case" c WHERE c."id" = NEW."caseId"),
+    ''type'', NEW."type",
+    ''actor'', NEW."actor",
+    ''data'', NEW."data",
+    ''createdAt'', NEW."createdAt"))\073
+  RETURN NULL\073
+END ';
 
 CREATE TRIGGER "Message_desk_event" AFTER INSERT ON "Message" FOR EACH ROW EXECUTE FUNCTION "desk_event_on_message"();
 CREATE TRIGGER "Conversation_desk_event" AFTER UPDATE ON "Conversation" FOR EACH ROW EXECUTE FUNCTION "desk_event_on_conversation"();
