@@ -8,7 +8,11 @@ export interface DeskEventView {
   createdAt: Date;
 }
 
-type Subscriber = (event: DeskEventView) => void;
+interface Subscriber {
+  send(event: DeskEventView): void;
+  /** Called at shutdown, so open streams do not hold the server open. */
+  end(): void;
+}
 
 const POLL_MS = 500;
 const PRUNE_EVERY_MS = 3600_000;
@@ -69,7 +73,7 @@ export class DeskEventsFeed implements OnModuleDestroy {
         this.delivered.add(row.id);
         if (row.id > this.highest!) this.highest = row.id;
         const view = toView(row);
-        for (const subscriber of this.subscribers) subscriber(view);
+        for (const subscriber of this.subscribers) subscriber.send(view);
       }
       for (const id of this.delivered) if (id <= floor) this.delivered.delete(id);
       await this.pruneNowAndThen();
@@ -88,6 +92,7 @@ export class DeskEventsFeed implements OnModuleDestroy {
 
   onModuleDestroy(): void {
     if (this.timer) clearInterval(this.timer);
+    for (const subscriber of [...this.subscribers]) subscriber.end();
     this.subscribers.clear();
   }
 }

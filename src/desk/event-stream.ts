@@ -29,7 +29,13 @@ export class EventStream {
       'x-accel-buffering': 'no',
     });
     this.response.write(`retry: 3000\n: connected\n\n`);
-    this.unsubscribe = this.feed.subscribe((event) => (this.replaying ? this.buffered.push(event) : this.send(event)));
+    this.unsubscribe = this.feed.subscribe({
+      send: (event) => (this.replaying ? this.buffered.push(event) : this.send(event)),
+      end: () => {
+        this.close();
+        this.response.end();
+      },
+    });
     this.heartbeat = setInterval(() => void this.beat(), this.options.heartbeatMs);
     try {
       for (const event of await this.feed.since(afterId)) this.send(event);
