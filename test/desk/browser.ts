@@ -1,0 +1,69 @@
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { BrowserContext, chromium, Page } from 'playwright-core';
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+// Functions passed to page.evaluate run in the browser, where document exists; this file compiles for Node.
+declare const document: any;
+const { findBrowser, HOW_TO_ENABLE } = require('./find-browser') as { findBrowser(): string | null; HOW_TO_ENABLE: string };
+
+/** Screenshots of every view, at desktop and phone width (gitignored). */
+export const SCREENSHOTS = join(__dirname, '..', '..', 'test-artifacts', 'desk');
+export const DESKTOP = { width: 1280, height: 860 };
+export const PHONE = { width: 375, height: 780 };
+
+export interface TestBrowser {
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+/**
+ * Chromium from the OS (or CHROME_PATH), headless, in a new empty profile (its own user-data-dir),
+ * with the background services that would reach out to the network turned off.
+ */
+export async function launchBrowser(): Promise<TestBrowser> {
+  const executablePath = findBrowser();
+  if (!executablePath) throw new Error(HOW_TO_ENABLE);
+  const profile = mkdtempSync(join(tmpdir(), 'desk-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath,
+    headless: true,
+    viewport: DESKTOP,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+  });
+  context.setDefaultTimeout(20_000);
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const page = context.pages()[0] ?? (await context.newPage());
+  return {
+    context,
+    page,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Saves `<name>-desktop.png` and `<name>-375.png` of the page as it is now. */
+export async function screenshots(page: Page, name: string): Promise<string[]> {
+  const files = [];
+  for (const [suffix, viewport] of [['desktop', DESKTOP], ['375', PHONE]] as const) {
+    await page.setViewportSize(viewport);
+    await page.waitForTimeout(100);
+    const path = join(SCREENSHOTS, `${name}-${suffix}.png`);
+    await page.screenshot({ path, fullPage: true });
+    files.push(path);
+  }
+  await page.setViewportSize(DESKTOP);
+  return files;
+}
+
+/** How far the page scrolls sideways at 375 px (0: everything fits the phone's width). */
+export async function horizontalOverflow(page: Page): Promise<number> {
+  await page.setViewportSize(PHONE);
+  await page.waitForTimeout(100);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+  await page.setViewportSize(DESKTOP);
+  return overflow;
+}
