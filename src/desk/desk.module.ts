@@ -1,5 +1,6 @@
 import { Global, Module } from '@nestjs/common';
 import { SessionAuthenticator } from '../auth/session-authenticator';
+import { ChatMediaController } from './chat-media.controller';
 import { ClaimController } from './claim.controller';
 import { DeskEventsFeed } from './desk-events.feed';
 import { DeskStaticController } from './desk-static.controller';
@@ -15,7 +16,7 @@ import { SessionsService } from './sessions.service';
  */
 @Global()
 @Module({
-  controllers: [DeskStaticController, SessionController, DiscordSignInController, EventsController, ClaimController],
+  controllers: [DeskStaticController, SessionController, DiscordSignInController, EventsController, ClaimController, ChatMediaController],
   providers: [SessionsService, { provide: SessionAuthenticator, useExisting: SessionsService }, DeskEventsFeed, DiscordOAuthClient],
   exports: [SessionAuthenticator, SessionsService],
 })

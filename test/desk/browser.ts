@@ -45,8 +45,10 @@ export async function launchBrowser(): Promise<TestBrowser> {
   };
 }
 
-/** Saves `<name>-desktop.png` and `<name>-375.png` of the page as it is now. */
+/** Saves `<name>-desktop.png` and `<name>-375.png` of the page as it is now; fails if the view does not fit 375 px. */
 export async function screenshots(page: Page, name: string): Promise<string[]> {
+  const overflow = await horizontalOverflow(page);
+  if (overflow > 0) throw new Error(`The ${name} view is ${overflow} px wider than a 375 px screen`);
   const files = [];
   for (const [suffix, viewport] of [['desktop', DESKTOP], ['375', PHONE]] as const) {
     await page.setViewportSize(viewport);

@@ -8,8 +8,11 @@ import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
 import { horizontalOverflow, launchBrowser, screenshots, TestBrowser } from './browser';
 
 jest.setTimeout(120_000);
+/** A 2×2 red PNG. */
+const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8DwnwGMgRQAH+4D/dJQfRoAAAAASUVORK5CYII=', 'base64');
 // page.evaluate callbacks run in the browser; this file compiles for Node.
 declare const document: { cookie: string };
+declare const location: { hash: string };
 
 /**
  * The web desk in a real Chromium against the real app, the fake Discord and Postgres: a lead signs
@@ -100,6 +103,12 @@ describe('web desk in the browser', () => {
     // The player answers: it appears live in the open chat.
     app.discord.dispatchMessage({ user: player, content: 'thank you so much!' });
     await page.locator('.transcript .line.player', { hasText: 'thank you so much' }).waitFor();
+    // A screenshot from the player shows inline.
+    const image = app.discord.addAttachment({ filename: 'rewards.png', contentType: 'image/png', data: TINY_PNG });
+    app.discord.dispatchMessage({ user: player, content: 'here is what I see', attachments: [image] });
+    const inline = page.locator('.transcript img[alt="rewards.png"]');
+    await inline.waitFor();
+    await eventually(() => inline.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth > 0), 15_000, 'the image to load');
     await screenshots(page, 'chat');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
@@ -230,7 +239,8 @@ describe('web desk in the browser', () => {
     await page.getByRole('link', { name: 'Cases' }).click();
     await page.locator('table.cases').waitFor();
     await app.prisma.session.updateMany({ data: { expiresAt: new Date(Date.now() - 1000) } });
-    await page.getByRole('link', { name: 'Stats' }).click();
+    // The next request (this navigation, or a live update's refresh that may come first) finds the session expired.
+    await page.evaluate(() => (location.hash = '#/stats'));
     await page.getByLabel('API key').waitFor();
     await page.getByText(/expired/).waitFor();
     await screenshots(page, 'session-expired');

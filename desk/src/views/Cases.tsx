@@ -29,7 +29,14 @@ export function Cases() {
   const items = page.data?.items ?? [];
   const showVotes = items.some((c) => c.votes !== undefined);
   const toggle = (n: number) => setSelected((s) => (s.has(n) ? new Set([...s].filter((x) => x !== n)) : new Set([...s, n])));
-  const field = (name: keyof Filters) => ({ value: form[name], onInput: (e: Event) => setForm({ ...form, [name]: (e.currentTarget as HTMLInputElement).value }) });
+  // A functional update: two inputs in a row (before a re-render) must not overwrite each other.
+  const field = (name: keyof Filters) => ({
+    value: form[name],
+    onInput: (e: Event) => {
+      const value = (e.currentTarget as HTMLInputElement).value;
+      setForm((f) => ({ ...f, [name]: value }));
+    },
+  });
 
   return (
     <section aria-labelledby="cases-title">

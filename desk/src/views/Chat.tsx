@@ -14,6 +14,14 @@ interface Line {
   createdAt: string;
 }
 
+interface Media {
+  id: string;
+  filename: string;
+  contentType: string;
+  conversationId: string;
+  messageCreatedAt: string;
+}
+
 interface Snippet {
   id: string;
   title: string;
@@ -35,6 +43,9 @@ export function Chat({ caseNumber }: { caseNumber: number }) {
   const transcript = useData(() => api<{ messages: Line[] }>('GET', `/api/cases/${caseNumber}/transcript`), [caseNumber], (e) => e.data.caseNumber === caseNumber);
   const chats = useData(() => api<ChatSummary[]>('GET', '/api/conversations'), [caseNumber], (e) => e.kind.startsWith('chat.') && e.kind !== 'chat.message');
   const snippets = useData(loadSnippets, []);
+  const media = useData(() => api<Media[]>('GET', `/api/cases/${caseNumber}/transcript/media`).catch(() => []), [caseNumber], (e) => e.kind === 'chat.message' && e.data.caseNumber === caseNumber);
+  const fileOf = (line: Line, filename: string) =>
+    media.data?.find((m) => m.conversationId === line.conversationId && m.filename === filename && new Date(m.messageCreatedAt).getTime() === new Date(line.createdAt).getTime());
   const chat = chats.data?.find((c) => c.case?.number === caseNumber);
   const lines = transcript.data?.messages ?? [];
   const end = useRef<HTMLLIElement>(null);
@@ -69,9 +80,12 @@ export function Chat({ caseNumber }: { caseNumber: number }) {
           <li key={i} class={`line ${line.authorKind.toLowerCase()}`}>
             <span class="author">{line.authorKind === 'SYSTEM' ? 'system' : (line.authorName ?? line.authorKind.toLowerCase())}</span>
             <span class="body">{line.body}</span>
-            {line.details?.attachments?.map((a) =>
-              a.url && a.contentType.startsWith('image/') ? <img src={a.url} alt={a.filename} class="inline-image" /> : <span class="file">📎 {a.filename}</span>,
-            )}
+            {line.details?.attachments?.map((a) => {
+              const file = fileOf(line, a.filename);
+              const url = file ? `/api/cases/${caseNumber}/transcript/media/${file.id}` : a.url;
+              if (url && /^image\/(png|jpeg|gif|webp)$/.test(a.contentType)) return <img src={url} alt={a.filename} class="inline-image" />;
+              return url ? <a class="file" href={url}>📎 {a.filename}</a> : <span class="file">📎 {a.filename}</span>;
+            })}
             <time dateTime={line.createdAt}>{when(line.createdAt)}</time>
           </li>
         ))}
