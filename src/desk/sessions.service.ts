@@ -65,6 +65,8 @@ export class SessionsService extends SessionAuthenticator {
     const csrfToken = randomBytes(24).toString('base64url');
     const expiresAt = new Date(this.clock.now().getTime() + this.lifetimeSeconds * 1000);
     await this.prisma.session.create({ data: { ...data, tokenHash: sha256(token), csrfToken, expiresAt } });
+    // Housekeeping on the way: old rows go (an indexed delete, cheap at sign-in rates).
+    void this.prune().catch(() => undefined);
     return { token, view: { name: data.displayName, role: data.role, via, csrfToken, expiresAt } };
   }
 

@@ -1,3 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { deskFolder } from '../../src/desk/desk-static.controller';
 import { Role } from '../../src/generated/prisma/enums';
 import { createTestApp, TestApp } from '../utils/test-app';
 
@@ -88,6 +92,8 @@ describe('desk sessions', () => {
     expect(page.body).toContain('/desk/app.js');
     expect((await t.request({ method: 'GET', url: '/desk/app.js' })).headers['content-type']).toMatch(/javascript/);
     expect((await t.request({ method: 'GET', url: '/desk/..%2Fpackage.json' })).body).not.toContain('"dependencies"');
+    // The budget: at most 150 KB of JavaScript, gzipped, for the first view (the desk has one bundle).
+    expect(gzipSync(readFileSync(join(deskFolder(), 'app.js'))).length).toBeLessThan(150 * 1024);
   });
 });
 

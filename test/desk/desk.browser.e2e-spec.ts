@@ -6,12 +6,11 @@ import { Role } from '../../src/generated/prisma/enums';
 import { eventually } from '../utils/eventually';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
 import { horizontalOverflow, launchBrowser, screenshots, TestBrowser } from './browser';
+import { gradientPng } from './png';
 
 jest.setTimeout(120_000);
-/** A 2×2 red PNG. */
-const TINY_PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAEUlEQVR4nGP4z8DwnwGMgRQAH+4D/dJQfRoAAAAASUVORK5CYII=', 'base64');
 // page.evaluate callbacks run in the browser; this file compiles for Node.
-declare const document: { cookie: string };
+declare const document: { cookie: string; activeElement: { id: string; textContent: string | null } | null };
 declare const location: { hash: string };
 
 /**
@@ -64,7 +63,23 @@ describe('web desk in the browser', () => {
     await page.goto(`${base}/desk`);
     await page.getByLabel('API key').waitFor();
     await screenshots(page, 'sign-in');
-    await signIn(page, leadKey);
+    // With the keyboard only: Tab to the labelled field, type, Enter.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
+    await page.keyboard.type(leadKey);
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
+    // The first Tab reaches "Skip to content"; the views are links reachable in order.
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Skip to content');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Inbox');
+    await page.keyboard.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toBe('Cases');
+    await page.keyboard.press('Enter');
+    await page.getByRole('heading', { name: 'Cases' }).waitFor();
+    await page.goto(`${base}/desk#/inbox`);
+    await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     const session = (await chrome.context.cookies(base)).find((c) => c.name === 'desk_session')!;
     expect(session).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
     expect(await page.evaluate(() => document.cookie)).not.toContain('desk_session');
@@ -104,7 +119,7 @@ describe('web desk in the browser', () => {
     app.discord.dispatchMessage({ user: player, content: 'thank you so much!' });
     await page.locator('.transcript .line.player', { hasText: 'thank you so much' }).waitFor();
     // A screenshot from the player shows inline.
-    const image = app.discord.addAttachment({ filename: 'rewards.png', contentType: 'image/png', data: TINY_PNG });
+    const image = app.discord.addAttachment({ filename: 'rewards.png', contentType: 'image/png', data: gradientPng() });
     app.discord.dispatchMessage({ user: player, content: 'here is what I see', attachments: [image] });
     const inline = page.locator('.transcript img[alt="rewards.png"]');
     await inline.waitFor();

@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useRef, useState } from 'preact/hooks';
 import { api, can, query } from '../api';
 import { CaseSummary, PRIORITIES, SORTS, STATUSES, TYPES } from '../cases';
 import { label, when } from '../format';
@@ -17,6 +17,8 @@ const EMPTY: Filters = { type: '', status: '', priority: '', assignee: '', q: ''
 
 export function Cases() {
   const [form, setForm] = useState<Filters>(EMPTY);
+  // What was typed last, even before the re-render that follows it (a quick Enter must not lose it).
+  const latest = useRef<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [cursors, setCursors] = useState<string[]>([]);
   const [selected, setSelected] = useState<Set<number>>(new Set());
@@ -29,12 +31,13 @@ export function Cases() {
   const items = page.data?.items ?? [];
   const showVotes = items.some((c) => c.votes !== undefined);
   const toggle = (n: number) => setSelected((s) => (s.has(n) ? new Set([...s].filter((x) => x !== n)) : new Set([...s, n])));
-  // A functional update: two inputs in a row (before a re-render) must not overwrite each other.
+  // Two inputs in a row (before a re-render) must not overwrite each other.
   const field = (name: keyof Filters) => ({
     value: form[name],
     onInput: (e: Event) => {
       const value = (e.currentTarget as HTMLInputElement).value;
-      setForm((f) => ({ ...f, [name]: value }));
+      latest.current = { ...latest.current, [name]: value };
+      setForm(latest.current);
     },
   });
 
@@ -48,7 +51,7 @@ export function Cases() {
           e.preventDefault();
           setCursors([]);
           setSelected(new Set());
-          setFilters(form);
+          setFilters(latest.current);
         }}
       >
         <div class="field grow">

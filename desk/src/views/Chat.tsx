@@ -79,13 +79,15 @@ export function Chat({ caseNumber }: { caseNumber: number }) {
         {lines.map((line, i) => (
           <li key={i} class={`line ${line.authorKind.toLowerCase()}`}>
             <span class="author">{line.authorKind === 'SYSTEM' ? 'system' : (line.authorName ?? line.authorKind.toLowerCase())}</span>
-            <span class="body">{line.body}</span>
+            <div class="body">
+              {line.body}
             {line.details?.attachments?.map((a) => {
               const file = fileOf(line, a.filename);
               const url = file ? `/api/cases/${caseNumber}/transcript/media/${file.id}` : a.url;
               if (url && /^image\/(png|jpeg|gif|webp)$/.test(a.contentType)) return <img src={url} alt={a.filename} class="inline-image" />;
               return url ? <a class="file" href={url}>📎 {a.filename}</a> : <span class="file">📎 {a.filename}</span>;
             })}
+            </div>
             <time dateTime={line.createdAt}>{when(line.createdAt)}</time>
           </li>
         ))}
@@ -113,8 +115,10 @@ export function Chat({ caseNumber }: { caseNumber: number }) {
 function ReplyBox({ caseNumber, snippets, onSent, onError }: { caseNumber: number; snippets: Snippet[]; onSent: () => void; onError: (m: string) => void }) {
   const [text, setText] = useState('');
   const [busy, setBusy] = useState(false);
+  const box = useRef<HTMLTextAreaElement>(null);
   const send = async () => {
-    const body = text.trim();
+    // The field itself: Enter may come before the re-render of the last keystroke.
+    const body = (box.current?.value ?? text).trim();
     if (!body || busy) return;
     setBusy(true);
     try {
@@ -149,6 +153,7 @@ function ReplyBox({ caseNumber, snippets, onSent, onError }: { caseNumber: numbe
       <label for="reply">Reply to the player</label>
       <textarea
         id="reply"
+        ref={box}
         rows={3}
         maxLength={2000}
         value={text}

@@ -22,7 +22,8 @@ export function SignIn({ reason }: { reason?: string }) {
     setBusy(true);
     setError(undefined);
     try {
-      session.set(await api<Session>('POST', '/api/session', { key: key.trim() }));
+      const typed = new FormData(event.currentTarget as HTMLFormElement).get('key');
+      session.set(await api<Session>('POST', '/api/session', { key: String(typed ?? key).trim() }));
     } catch (e) {
       setError(e instanceof ApiError ? e.message : 'Could not reach the service');
     } finally {
