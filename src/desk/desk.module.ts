@@ -1,4 +1,6 @@
-import { Global, Module } from '@nestjs/common';
+import { Global, Module, OnModuleInit } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { FastifyInstance } from 'fastify';
 import { SessionAuthenticator } from '../auth/session-authenticator';
 import { ChatMediaController } from './chat-media.controller';
 import { ClaimController } from './claim.controller';
@@ -20,4 +22,12 @@ import { SessionsService } from './sessions.service';
   providers: [SessionsService, { provide: SessionAuthenticator, useExisting: SessionsService }, DeskEventsFeed, DiscordOAuthClient],
   exports: [SessionAuthenticator, SessionsService],
 })
-export class DeskModule {}
+export class DeskModule implements OnModuleInit {
+  constructor(private readonly adapter: HttpAdapterHost) {}
+
+  /** Nest drops trailing slashes from its routes; "/desk/" (as people type it) leads to the desk too. */
+  onModuleInit(): void {
+    const fastify = this.adapter.httpAdapter.getInstance<FastifyInstance>();
+    fastify.get('/desk/', (_request, reply) => reply.redirect('/desk', 301));
+  }
+}

@@ -55,6 +55,30 @@ describe('live updates (GET /api/events)', () => {
     expect(missed.every((m) => BigInt(m.id!) > BigInt(seen.id!))).toBe(true);
   });
 
+  it('announces a chat that starts waiting for a person, then its claim, and rejects bad claims', async () => {
+    const stream = await open(lead);
+    const number = await createCase('Help chat with Kim');
+    const caseRow = await t.prisma.case.findUniqueOrThrow({ where: { number } });
+    const chat = await t.prisma.conversation.create({ data: { discordUserId: '123456789012345678', discordUserName: 'Kim', dmChannelId: '223456789012345678', locale: 'de' } });
+    const agent = await t.keyFor(Role.AGENT);
+    const early = await t.request({ method: 'POST', url: `/api/conversations/${chat.id}/claim`, headers: agent });
+    expect([early.statusCode, early.json().code]).toEqual([409, 'no_agent_requested']);
+    await t.prisma.message.create({ data: { conversationId: chat.id, direction: 'INBOUND', authorKind: 'PLAYER', authorName: 'Kim', body: 'Ich brauche Hilfe' } });
+    await t.prisma.conversation.update({ where: { id: chat.id }, data: { mode: 'AGENT_REQUESTED', caseId: caseRow.id } });
+    const waiting = await eventually(() => stream.events('chat.waiting').find((m) => m.data.conversationId === chat.id), 10_000, 'chat.waiting');
+    expect(waiting.data).toMatchObject({ caseNumber: number, playerName: 'Kim', locale: 'de', mode: 'AGENT_REQUESTED' });
+    const message = stream.events('chat.message').find((m) => m.data.conversationId === chat.id)!;
+    expect(message.data).toMatchObject({ authorKind: 'PLAYER', body: 'Ich brauche Hilfe' });
+
+    const viewer = await t.keyFor(Role.VIEWER);
+    expect((await t.request({ method: 'POST', url: `/api/conversations/${chat.id}/claim`, headers: viewer })).statusCode).toBe(403);
+    expect((await t.request({ method: 'POST', url: '/api/conversations/00000000-0000-0000-0000-000000000000/claim', headers: agent })).statusCode).toBe(404);
+    await t.prisma.conversation.update({ where: { id: chat.id }, data: { mode: 'CLOSED' } });
+    const changed = await eventually(() => stream.events('chat.changed').find((m) => m.data.conversationId === chat.id), 10_000, 'chat.changed');
+    expect(changed.data.mode).toBe('CLOSED');
+    expect((await t.request({ method: 'POST', url: `/api/conversations/${chat.id}/claim`, headers: agent })).json().code).toBe('conversation_closed');
+  });
+
   it('works with the desk session cookie and ends the stream when the session ends', async () => {
     const { authorization } = await t.keyFor(Role.VIEWER);
     const signIn = await t.request({ method: 'POST', url: '/api/session', payload: { key: authorization.replace('Bearer ', '') } });

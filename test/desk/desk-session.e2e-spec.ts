@@ -90,6 +90,8 @@ describe('desk sessions', () => {
     expect(page.headers['content-type']).toMatch(/text\/html/);
     expect(page.headers['content-security-policy']).toMatch(/default-src 'self'/);
     expect(page.body).toContain('/desk/app.js');
+    const slash = await t.request({ method: 'GET', url: '/desk/' });
+    expect([slash.statusCode, slash.headers.location]).toEqual([301, '/desk']);
     expect((await t.request({ method: 'GET', url: '/desk/app.js' })).headers['content-type']).toMatch(/javascript/);
     expect((await t.request({ method: 'GET', url: '/desk/..%2Fpackage.json' })).body).not.toContain('"dependencies"');
     // The budget: at most 150 KB of JavaScript, gzipped, for the first view (the desk has one bundle).

@@ -86,7 +86,24 @@ describe('web desk in the browser', () => {
     await page.locator('.me', { hasText: 'Alex Rivera' }).waitFor();
   });
 
-  it('shows a player asking for a person in the inbox without reloading', async () => {
+  it('shows a player asking for a person in the inbox without reloading, with an opt-in notification', async () => {
+    // The browser's Notification API, recorded (headless Chromium shows none): permission granted on request.
+    await page.evaluate(() => {
+      const shown: string[] = [];
+      class RecordingNotification {
+        static permission = 'default';
+        static async requestPermission() {
+          RecordingNotification.permission = 'granted';
+          return 'granted';
+        }
+        constructor(title: string, options: { body: string }) {
+          shown.push(`${title}: ${options.body}`);
+        }
+      }
+      Object.assign(globalThis, { Notification: RecordingNotification, shownNotifications: shown });
+    });
+    await page.getByRole('button', { name: 'Notify me of waiting chats' }).click();
+    await page.getByRole('button', { name: 'Notifications on' }).waitFor();
     player = app.discord.user({ username: 'jo', globalName: 'Jo' });
     const interaction = app.discord.dispatchInteraction(app.discord.slashCommand({ name: 'helpme', user: player, locale: 'en-US' }));
     await app.discord.waitForReply(interaction);
@@ -99,6 +116,7 @@ describe('web desk in the browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(`case #${chatCase}`);
     expect(await row.textContent()).toMatch(/waiting \d+ s/);
+    expect(await page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications)).toEqual([`A player is waiting: Jo — case #${chatCase}`]);
     await screenshots(page, 'inbox');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
