@@ -116,7 +116,10 @@ describe('web desk in the browser', () => {
     await row.waitFor();
     expect(await row.textContent()).toContain(`case #${chatCase}`);
     expect(await row.textContent()).toMatch(/waiting \d+ s/);
-    expect(await page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications)).toEqual([`A player is waiting: Jo — case #${chatCase}`]);
+    // The row may come with an earlier event's refresh; the notification comes with chat.waiting itself.
+    const shown = () => page.evaluate(() => (globalThis as unknown as { shownNotifications: string[] }).shownNotifications);
+    await eventually(async () => (await shown()).length > 0, 15_000, 'the notification');
+    expect(await shown()).toEqual([`A player is waiting: Jo — case #${chatCase}`]);
     await screenshots(page, 'inbox');
     expect(await horizontalOverflow(page)).toBeLessThanOrEqual(0);
   });
