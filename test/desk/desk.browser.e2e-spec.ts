@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { Role } from '../../src/generated/prisma/enums';
+import { snowflake } from '../fakes/discord';
 import { eventually } from '../utils/eventually';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
 import { horizontalOverflow, launchBrowser, screenshots, TestBrowser } from './browser';
@@ -29,13 +30,22 @@ describe('web desk in the browser', () => {
   let player: APIUser;
   let reporter: APIUser;
   let chatCase: number;
+  const staffRole = snowflake();
+  const clientId = snowflake();
 
   beforeAll(async () => {
     // The desk as this checkout's sources build it (npm install builds it too).
     execFileSync(process.execPath, [join(__dirname, '..', '..', 'desk', 'build.mjs')], { stdio: 'pipe' });
-    app = await createDiscordTestApp();
+    // "Sign in with Discord" is on: the fake Discord plays the OAuth2 server.
+    app = await createDiscordTestApp((fake) => ({
+      DISCORD_CLIENT_ID: clientId,
+      DISCORD_CLIENT_SECRET: 'desk-client-secret',
+      DISCORD_GUILD_ID: fake.guild.id,
+      DISCORD_STAFF_ROLE_ID: staffRole,
+    }));
     await app.app.listen({ port: 0, host: '127.0.0.1' });
     base = await app.app.getUrl();
+    app.discord.oauth2.registerApp({ clientId, clientSecret: 'desk-client-secret', redirectUris: [`${base}/desk/auth/discord/callback`] });
     lead = await app.keyFor(Role.LEAD, 'Alex Rivera');
     leadKey = lead.authorization.slice('Bearer '.length);
     viewerKey = (await app.keyFor(Role.VIEWER, 'Vic Viewer')).authorization.slice('Bearer '.length);
@@ -263,6 +273,32 @@ describe('web desk in the browser', () => {
       await screenshots(viewer, 'viewer-chat');
     } finally {
       await viewerBrowser.close();
+    }
+  });
+
+  it('a staff member signs in with Discord and players see their server name on replies', async () => {
+    const mira = app.discord.user({ username: 'mira_dev', globalName: 'Mira' });
+    app.discord.oauth2.setMember(app.discord.guild.id, mira, { roles: [staffRole], nick: 'Mira (Support)' });
+    app.discord.oauth2.signInAs(mira);
+    const player2 = app.discord.user({ username: 'lee', globalName: 'Lee' });
+    app.discord.dispatchMessage({ user: player2, content: 'I want to talk to a human please' });
+    const transfer = await eventually(() => botDms(player2).find((m) => /#\d+/.test(m.content)), 15_000, 'the transfer DM');
+    const number = Number(/#(\d+)/.exec(transfer.content)![1]);
+
+    const staff = await launchBrowser();
+    try {
+      await staff.page.goto(`${base}/desk`);
+      await staff.page.getByRole('link', { name: 'Sign in with Discord' }).click();
+      await staff.page.getByRole('heading', { name: 'Inbox' }).waitFor();
+      await staff.page.locator('.me', { hasText: 'Mira (Support)' }).waitFor();
+      await staff.page.goto(`${base}/desk#/chat/${number}`);
+      await staff.page.getByLabel('Reply to the player').fill('Hello Lee, Mira here.');
+      await staff.page.getByLabel('Reply to the player').press('Enter');
+      const reply = await dmWith(player2, 'Mira here');
+      expect(reply.content).toBe('**Mira (Support):** Hello Lee, Mira here.');
+      expect((await app.request({ method: 'GET', url: `/api/cases/${number}`, headers: lead })).json().assignee).toBe('Mira (Support)');
+    } finally {
+      await staff.close();
     }
   });
 
