@@ -1,12 +1,9 @@
 import type { APIUser } from 'discord-api-types/v10';
-import { execFileSync } from 'node:child_process';
-import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { Role } from '../../src/generated/prisma/enums';
-import { snowflake } from '../fakes/discord';
 import { eventually } from '../utils/eventually';
-import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
+import type { DiscordTestApp } from '../utils/test-discord';
 import { horizontalOverflow, launchBrowser, screenshots, TestBrowser } from './browser';
+import { askForPerson, botDms as dmsOf, DeskApp, dmWith as dmOf, startDeskApp } from './desk-harness';
 import { gradientPng } from './png';
 
 jest.setTimeout(120_000);
@@ -17,57 +14,34 @@ declare const location: { hash: string };
 /**
  * The web desk in a real Chromium against the real app, the fake Discord and Postgres: a lead signs
  * in, sees a player's request for a person appear live, answers and closes it, triages cases, edits an
- * article; a viewer can change nothing; an expired session goes back to sign-in.
+ * article, and an expired session goes back to sign-in. Each view is saved as a screenshot.
  */
-describe('web desk in the browser', () => {
+describe('web desk in the browser: a lead at work', () => {
+  let desk: DeskApp;
   let app: DiscordTestApp;
   let chrome: TestBrowser;
   let page: Page;
   let base: string;
-  let leadKey: string;
-  let viewerKey: string;
   let lead: { authorization: string };
   let player: APIUser;
   let reporter: APIUser;
   let chatCase: number;
-  const staffRole = snowflake();
-  const clientId = snowflake();
 
   beforeAll(async () => {
-    // The desk as this checkout's sources build it (npm install builds it too).
-    execFileSync(process.execPath, [join(__dirname, '..', '..', 'desk', 'build.mjs')], { stdio: 'pipe' });
-    // "Sign in with Discord" is on: the fake Discord plays the OAuth2 server.
-    app = await createDiscordTestApp((fake) => ({
-      DISCORD_CLIENT_ID: clientId,
-      DISCORD_CLIENT_SECRET: 'desk-client-secret',
-      DISCORD_GUILD_ID: fake.guild.id,
-      DISCORD_STAFF_ROLE_ID: staffRole,
-    }));
-    await app.app.listen({ port: 0, host: '127.0.0.1' });
-    base = await app.app.getUrl();
-    app.discord.oauth2.registerApp({ clientId, clientSecret: 'desk-client-secret', redirectUris: [`${base}/desk/auth/discord/callback`] });
-    lead = await app.keyFor(Role.LEAD, 'Alex Rivera');
-    leadKey = lead.authorization.slice('Bearer '.length);
-    viewerKey = (await app.keyFor(Role.VIEWER, 'Vic Viewer')).authorization.slice('Bearer '.length);
+    desk = await startDeskApp();
+    ({ app, base, lead } = desk);
     chrome = await launchBrowser();
     page = chrome.page;
   });
   afterAll(async () => {
     await chrome?.close();
-    await app?.close();
+    await desk?.close();
   });
 
-  const botDms = (user: APIUser) => app.discord.dmMessages(user.id).filter((m) => m.author.id === app.discord.botUser.id);
-  const dmWith = (user: APIUser, text: string) => eventually(() => botDms(user).find((m) => JSON.stringify(m).includes(text)), 15_000, `a DM to ${user.username} with "${text}"`);
+  const botDms = (user: APIUser) => dmsOf(app, user);
+  const dmWith = (user: APIUser, text: string) => dmOf(app, user, text);
   const createCase = async (type: string, title: string, reporterUser: APIUser) =>
     (await app.request({ method: 'POST', url: '/api/cases', headers: lead, payload: { type, title, description: `${title}, in detail`, reporterId: reporterUser.id, reporterName: 'Sam' } })).json().number as number;
-
-  async function signIn(p: Page, key: string) {
-    await p.goto(`${base}/desk`);
-    await p.getByLabel('API key').fill(key);
-    await p.getByLabel('API key').press('Enter');
-    await p.getByRole('heading', { name: 'Inbox' }).waitFor();
-  }
 
   it('signs in with an API key (the key is exchanged for an HttpOnly session cookie)', async () => {
     await page.goto(`${base}/desk`);
@@ -76,7 +50,7 @@ describe('web desk in the browser', () => {
     // With the keyboard only: Tab to the labelled field, type, Enter.
     await page.keyboard.press('Tab');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('api-key');
-    await page.keyboard.type(leadKey);
+    await page.keyboard.type(desk.leadKey);
     await page.keyboard.press('Enter');
     await page.getByRole('heading', { name: 'Inbox' }).waitFor();
     // The first Tab reaches "Skip to content"; the views are links reachable in order.
@@ -118,9 +92,7 @@ describe('web desk in the browser', () => {
     const interaction = app.discord.dispatchInteraction(app.discord.slashCommand({ name: 'helpme', user: player, locale: 'en-US' }));
     await app.discord.waitForReply(interaction);
     await dmWith(player, 'Hi Jo');
-    app.discord.dispatchMessage({ user: player, content: 'my raid rewards never arrived, I want to talk to a human' });
-    const transfer = await eventually(() => botDms(player).find((m) => /#\d+/.test(m.content)), 15_000, 'the transfer DM');
-    chatCase = Number(/#(\d+)/.exec(transfer.content)![1]);
+    chatCase = await askForPerson(app, player, 'my raid rewards never arrived, I want to talk to a human');
     // No navigation: the live stream brings it in.
     const row = page.locator('[data-testid="waiting-for-a-person"] .chat-row', { hasText: 'Jo' });
     await row.waitFor();
@@ -237,74 +209,6 @@ describe('web desk in the browser', () => {
     const articles = (await app.request({ method: 'GET', url: '/api/kb/articles?locale=en', headers: lead })).json() as { title: string; body: string }[];
     expect(articles.find((a) => a.title === title)!.body).toContain('**Restart** the game.');
     await screenshots(page, 'knowledge-base');
-  });
-
-  it('a viewer sees the desk and can change nothing', async () => {
-    const viewerBrowser = await launchBrowser();
-    const viewer = viewerBrowser.page;
-    try {
-      await signIn(viewer, viewerKey);
-      await viewer.goto(`${base}/desk#/chat/${chatCase}`);
-      await viewer.locator('.transcript', { hasText: 're-sending your rewards' }).waitFor();
-      expect(await viewer.locator('#reply').count()).toBe(0);
-      expect(await viewer.getByRole('button', { name: /Claim|Close chat/ }).count()).toBe(0);
-      await viewer.goto(`${base}/desk#/case/${chatCase}`);
-      await viewer.getByLabel('Status').waitFor();
-      expect(await viewer.getByLabel('Status').isDisabled()).toBe(true);
-      expect(await viewer.getByLabel('Priority').isDisabled()).toBe(true);
-      expect(await viewer.locator('#note-body').count()).toBe(0);
-      await viewer.goto(`${base}/desk#/cases`);
-      await viewer.locator('table.cases tbody tr').first().waitFor();
-      expect(await viewer.locator('#bulk-status').count()).toBe(0);
-      expect(await viewer.locator('table.cases input[type=checkbox]').count()).toBe(0);
-      await viewer.goto(`${base}/desk#/kb`);
-      await viewer.locator('.articles button').first().click();
-      expect(await viewer.getByLabel('Body (Markdown)').getAttribute('readonly')).not.toBeNull();
-      expect(await viewer.getByRole('button', { name: /Save article|Delete article|New article/ }).count()).toBe(0);
-      // Even a hand-made request from the viewer's page, with the CSRF token, is refused by the API.
-      const status = await viewer.evaluate(async (n) => {
-        const me = (await (await fetch('/api/session')).json()) as { csrfToken: string };
-        const response = await fetch(`/api/cases/${n}`, { method: 'PATCH', headers: { 'content-type': 'application/json', 'x-csrf-token': me.csrfToken }, body: JSON.stringify({ status: 'CLOSED' }) });
-        return response.status;
-      }, chatCase);
-      expect(status).toBe(403);
-      await viewer.goto(`${base}/desk#/chat/${chatCase}`);
-      await viewer.locator('.transcript', { hasText: 're-sending your rewards' }).waitFor();
-      await screenshots(viewer, 'viewer-chat');
-    } finally {
-      await viewerBrowser.close();
-    }
-  });
-
-  it('a staff member signs in with Discord and players see their server name on replies', async () => {
-    const mira = app.discord.user({ username: 'mira_dev', globalName: 'Mira' });
-    app.discord.oauth2.setMember(app.discord.guild.id, mira, { roles: [staffRole], nick: 'Mira (Support)' });
-    app.discord.oauth2.signInAs(mira);
-    const player2 = app.discord.user({ username: 'lee', globalName: 'Lee' });
-    app.discord.dispatchMessage({ user: player2, content: 'I want to talk to a human please' });
-    const transfer = await eventually(() => botDms(player2).find((m) => /#\d+/.test(m.content)), 15_000, 'the transfer DM');
-    const number = Number(/#(\d+)/.exec(transfer.content)![1]);
-
-    const staff = await launchBrowser();
-    try {
-      await staff.page.goto(`${base}/desk`);
-      await staff.page.getByRole('link', { name: 'Sign in with Discord' }).click();
-      await staff.page.getByRole('heading', { name: 'Inbox' }).waitFor();
-      await staff.page.locator('.me', { hasText: 'Mira (Support)' }).waitFor();
-      await staff.page.goto(`${base}/desk#/chat/${number}`);
-      await staff.page.getByLabel('Reply to the player').fill('Hello Lee, Mira here.');
-      await staff.page.getByLabel('Reply to the player').press('Enter');
-      const reply = await dmWith(player2, 'Mira here');
-      expect(reply.content).toBe('**Mira (Support):** Hello Lee, Mira here.');
-      expect((await app.request({ method: 'GET', url: `/api/cases/${number}`, headers: lead })).json().assignee).toBe('Mira (Support)');
-    } finally {
-      await staff.close();
-    }
-  });
-
-  it('a cookie write without the CSRF token is refused', async () => {
-    const status = await page.evaluate(async (n) => (await fetch(`/api/cases/${n}/notes`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ body: 'forged' }) })).status, chatCase);
-    expect(status).toBe(403);
   });
 
   it('sends an expired session back to sign-in, saying why', async () => {
