@@ -1,11 +1,20 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { LiveEvent, onLive } from './live';
 
 /** Loads data, reloads it on demand and when a live event matches `refreshOn`. */
 export function useData<T>(load: () => Promise<T>, deps: unknown[], refreshOn?: (event: LiveEvent) => boolean) {
   const [data, setData] = useState<T | undefined>();
   const [error, setError] = useState<string | undefined>();
-  const reload = useCallback(() => load().then((d) => (setData(d), setError(undefined)), (e: Error) => setError(e.message)), deps);
+  // Only the latest request's answer is shown: a slower, older one (say, a live refresh started
+  // before the filters changed) must not overwrite it.
+  const latest = useRef(0);
+  const reload = useCallback(() => {
+    const request = ++latest.current;
+    return load().then(
+      (d) => request === latest.current && (setData(d), setError(undefined)),
+      (e: Error) => request === latest.current && setError(e.message),
+    );
+  }, deps);
   useEffect(() => {
     void reload();
   }, [reload]);

@@ -173,7 +173,14 @@ describe('web desk in the browser: a lead at work', () => {
 
   it("changes a case's status on its page and the reporter gets a DM; a private note does not reach them", async () => {
     const number = await createCase('BUG', 'Inventory resets', reporter);
+    // The /bug screenshot, as the Discord adapter stores it.
+    const caseRow = await app.prisma.case.findUniqueOrThrow({ where: { number } });
+    const png = gradientPng();
+    await app.prisma.caseAttachment.create({ data: { caseId: caseRow.id, filename: 'inventory.png', contentType: 'image/png', size: png.length, data: new Uint8Array(png) } });
     await page.goto(`${base}/desk#/case/${number}`);
+    const preview = page.locator('.attachments img[alt="inventory.png"]');
+    await preview.waitFor();
+    await eventually(() => preview.evaluate((img) => (img as unknown as { naturalWidth: number }).naturalWidth === 96), 15_000, 'the attachment preview');
     await page.getByLabel('Status').selectOption('IN_PROGRESS');
     await page.locator('.history', { hasText: 'IN_PROGRESS' }).waitFor();
     await eventually(async () => (await app.prisma.caseEvent.count({ where: { case: { number }, type: 'NOTIFIED' } })) > 0, 15_000, 'the reporter notification');
