@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { AppConfig } from '../config/app-config';
@@ -10,6 +10,7 @@ import { readCookie, SESSION_COOKIE } from './session-cookie';
 
 /** GET /api/events: Server-Sent Events for the desk and integrations (see the README, "Live updates"). */
 @ApiTags('live updates')
+@ApiBearerAuth()
 @Controller('api/events')
 export class EventsController {
   constructor(
