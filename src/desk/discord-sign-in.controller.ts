@@ -33,10 +33,15 @@ export class DiscordSignInController {
 
   @Get('callback')
   @Public()
-  async callback(@Query('code') code: unknown, @Query('state') state: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
+  async callback(@Query('code') code: unknown, @Query('state') state: unknown, @Query('error') error: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!this.discord.enabled) throw DomainError.notFound('Discord sign-in');
     const expected = readCookie(request, OAUTH_STATE_COOKIE) ?? '';
     clearCookie(reply, OAUTH_STATE_COOKIE, this.secure, STATE_PATH);
+    if (error !== undefined) {
+      // The member declined on Discord's page (or Discord refused the request): RFC 6749 §4.1.2.1.
+      void reply.redirect('/desk?signin=discord_denied', 302);
+      return;
+    }
     if (typeof code !== 'string' || typeof state !== 'string' || !sameText(state, expected)) {
       void reply.redirect('/desk?signin=discord_state', 302);
       return;

@@ -70,6 +70,10 @@ describe('desk: sign in with Discord', () => {
 
     const forged = await t.request({ method: 'GET', url: '/desk/auth/discord/callback?code=abc&state=forged', headers: { cookie: 'desk_oauth_state=other' } });
     expect(forged.headers.location).toBe('/desk?signin=discord_state');
+
+    // Nobody signed in to Discord: the fake answers access_denied, as Discord does when the user declines.
+    discord.oauth2.signInAs(null);
+    expect((await signInFlow()).headers.location).toBe('/desk?signin=discord_denied');
   });
 
   it('says whether Discord sign-in is offered', async () => {

@@ -4,6 +4,7 @@ import { api, ApiError, Session, session } from '../api';
 const DISCORD_ERRORS: Record<string, string> = {
   not_staff: 'Your Discord account does not hold the staff role in the server.',
   discord_state: 'The Discord sign-in expired or was started elsewhere; try again.',
+  discord_denied: 'Discord did not confirm the sign-in; try again, or sign in with an API key.',
 };
 
 export function SignIn({ reason }: { reason?: string }) {

@@ -30,7 +30,8 @@ export class FakeOAuth2 {
     this.apps.set(input.clientId, { secret: input.clientSecret, redirectUris: input.redirectUris });
   }
 
-  signInAs(user: APIUser): void {
+  /** null: nobody approves (Discord redirects back with error=access_denied). */
+  signInAs(user: APIUser | null): void {
     this.browserUser = user;
   }
 
