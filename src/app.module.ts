@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AnnouncementsModule } from './announcements/announcements.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -11,6 +12,7 @@ import { appValidationPipe } from './common/validation.pipe';
 import { ConfigModule } from './config/config.module';
 import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
+import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
 import { ConversationsModule } from './conversations/conversations.module';
 import { AgentPlatform } from './conversations/ports';
@@ -45,6 +47,8 @@ export class AppModule {
           adapters: [DiscordHelpModule.forRoot(config), FlexModule.forRoot(config)],
           agentPlatform: isTwilioEnabled(config) ? { provide: AgentPlatform, useExisting: FlexAgentPlatform } : undefined,
         }),
+        // #announcements: feeds and manual posts, published through Discord.
+        AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },
