@@ -38,7 +38,8 @@ export function apiUser(input: FakeUserInput = {}): APIUser {
 export interface FakeGuildChannel {
   id: string;
   name: string;
-  type: ChannelType.GuildText;
+  /** GUILD_TEXT (0) or GUILD_ANNOUNCEMENT (5): "a channel that users can follow and crosspost into their own server" (openapi.json, ChannelTypes). */
+  type: ChannelType.GuildText | ChannelType.GuildAnnouncement;
 }
 
 export interface FakeGuild {
@@ -150,6 +151,8 @@ export function messagePayload(input: {
   guildId?: string;
   webhookId?: string;
   applicationId?: string;
+  /** Echoed back as Discord does when the create request carried one. */
+  nonce?: string | number;
 }): APIMessage {
   return {
     id: input.id ?? snowflake(),
@@ -171,5 +174,6 @@ export function messagePayload(input: {
     ...(input.guildId ? { guild_id: input.guildId } : {}),
     ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
     ...(input.applicationId ? { application_id: input.applicationId } : {}),
+    ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
   } as APIMessage;
 }

@@ -1,6 +1,7 @@
 import { APIAttachment, APIMessage, InteractionResponseType, MessageFlags, MessageType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { FakeDiscord, InteractionState } from './fake-discord';
 import { discordError, RecordedFile } from './http';
+import { announcementRoutes, replayedNonce } from './announcement-routes';
 import { dmChannelPayload, messagePayload } from './payloads';
 
 export interface RouteContext {
@@ -172,9 +173,10 @@ export function restRoutes(fake: FakeDiscord): Route[] {
         } else if (type === InteractionResponseType.UpdateMessage && state.message) {
           state.message = editMessage(state.message, data, files);
           fake.storeMessage(state.message);
+        } else if (type === InteractionResponseType.Modal) {
+          state.modal = data;
         } else if (
           type !== InteractionResponseType.DeferredMessageUpdate &&
-          type !== InteractionResponseType.Modal &&
           type !== InteractionResponseType.ApplicationCommandAutocompleteResult
         ) {
           return fail(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', { type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: `Value must be one of the interaction callback types.` }] } });
@@ -304,6 +306,8 @@ export function restRoutes(fake: FakeDiscord): Route[] {
         }
         const invalid = validateMessage(body, files);
         if (invalid) return invalid;
+        const replayed = replayedNonce(channel, body);
+        if (replayed) return ok(replayed);
         const message = messagePayload({
           channelId: channel.payload.id,
           author: fake.botUser,
@@ -313,6 +317,7 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           attachments: attachmentsOf(channel.payload.id, files),
           flags: body?.flags ?? 0,
           guildId: channel.guildId,
+          nonce: body?.nonce,
         });
         fake.storeMessage(message);
         return ok(message);
@@ -341,5 +346,6 @@ export function restRoutes(fake: FakeDiscord): Route[] {
         return ok(edited);
       },
     },
+    ...announcementRoutes(fake),
   ];
 }
