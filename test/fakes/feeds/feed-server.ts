@@ -91,7 +91,7 @@ export class FakeFeedServer {
       response.end();
       return 200;
     }
-    if (route.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, route.delayMs));
+    if (route.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, route.delayMs).unref());
     const { body, contentType } = render(route.feed);
     const etag = route.etag === 'none' ? null : route.etag === 'changing' ? `"v${++this.etagCounter}"` : `"${createHash('sha1').update(body).digest('hex').slice(0, 16)}"`;
     const headers: Record<string, string> = { 'content-type': contentType, ...(etag ? { etag } : {}), ...(route.lastModified ? { 'last-modified': route.lastModified.toUTCString() } : {}) };
