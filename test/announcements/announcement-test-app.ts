@@ -5,7 +5,7 @@ import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
 
 /** A server with an Announcement channel (type 5) and a plain text channel, with fixed ids so a restarted app finds them again. */
 export function announcementServer() {
-  return { guildId: snowflake(), announcementsId: snowflake(), newsTextId: snowflake(), generalId: snowflake() };
+  return { guildId: snowflake(), announcementsId: snowflake(), newsTextId: snowflake(), generalId: snowflake(), staffRoleId: snowflake() };
 }
 export type AnnouncementServer = ReturnType<typeof announcementServer>;
 
@@ -22,6 +22,7 @@ export async function createAnnouncementTestApp(server: AnnouncementServer, env:
       guilds: [
         {
           id: server.guildId,
+          roles: [{ id: server.staffRoleId, name: 'Staff' }],
           channels: [
             { id: server.generalId, name: 'general' },
             { id: server.announcementsId, name: 'announcements', type: ChannelType.GuildAnnouncement },

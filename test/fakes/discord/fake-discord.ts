@@ -87,7 +87,7 @@ export interface FakeChannelState {
 }
 
 export interface FakeDiscordOptions {
-  guilds?: { id?: string; name?: string; locale?: string; channels?: { id?: string; name: string; type?: ChannelType.GuildText | ChannelType.GuildAnnouncement }[] }[];
+  guilds?: { id?: string; name?: string; locale?: string; roles?: { id: string; name: string }[]; channels?: { id?: string; name: string; type?: ChannelType.GuildText | ChannelType.GuildAnnouncement }[] }[];
   /** Discord lets the bot answer an interaction for 3 s. */
   interactionTimeoutMs: number;
   heartbeatIntervalMs: number;
@@ -209,6 +209,7 @@ export class FakeDiscord {
         id: g.id ?? snowflake(),
         name: g.name ?? 'Game Community',
         locale: g.locale ?? 'en-US',
+        roles: g.roles,
         channels: (g.channels ?? [{ name: 'general' }]).map((c) => ({ id: c.id ?? snowflake(), name: c.name, type: c.type ?? ChannelType.GuildText })),
       }),
     );

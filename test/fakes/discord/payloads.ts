@@ -48,6 +48,8 @@ export interface FakeGuild {
   /** The guild's preferred locale, e.g. "en-US"; interactions carry it as guild_locale. */
   locale: string;
   channels: FakeGuildChannel[];
+  /** Roles besides @everyone (no permissions of their own), e.g. a staff role members can hold. */
+  roles?: { id: string; name: string }[];
 }
 
 export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel, position = 0) {
@@ -87,6 +89,7 @@ export function guildCreatePayload(guild: FakeGuild, botUser: APIUser, joinedAt:
     explicit_content_filter: 0,
     roles: [
       { id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 },
+      ...(guild.roles ?? []).map((role, index) => ({ ...role, color: 0, hoist: false, icon: null, unicode_emoji: null, position: index + 1, permissions: '0', managed: false, mentionable: true, flags: 0 })),
     ],
     emojis: [],
     stickers: [],
