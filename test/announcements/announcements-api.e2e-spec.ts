@@ -1,4 +1,5 @@
 import { Role } from '../../src/generated/prisma/enums';
+import { snowflake } from '../fakes/discord';
 import { eventually } from '../utils/eventually';
 import { announcementServer, AnnouncementTestApp, createAnnouncementTestApp } from './announcement-test-app';
 
@@ -8,7 +9,7 @@ describe('Announcements through the REST API', () => {
   let lead: { authorization: string };
 
   beforeAll(async () => {
-    t = await createAnnouncementTestApp(server);
+    t = await createAnnouncementTestApp(server, { QUEUE_MAX_ATTEMPTS: '3' });
     lead = await t.keyFor(Role.LEAD, 'community-cam');
   });
 
@@ -75,6 +76,17 @@ describe('Announcements through the REST API', () => {
     await eventually(async () => (await get(kept.id)).status === 'POSTED', 10_000, 'POSTED');
     expect(messages().some((m) => m.embeds[0]?.title === 'Withdrawn teaser')).toBe(false);
     expect((await get(withdrawn.id)).status).toBe('CANCELLED');
+  });
+
+  it('an announcement Discord keeps refusing ends FAILED with the reason, after the queue gave up', async () => {
+    const gone = snowflake(); // a channel deleted since
+    const { id } = (await post({ title: 'Into the void', body: 'Nobody reads this.', channelId: gone })).json();
+    const failed = await eventually(async () => {
+      const a = await get(id);
+      return a.status === 'FAILED' ? a : null;
+    }, 15_000, 'the announcement to fail');
+    expect(failed.lastError).toMatch(/Unknown Channel/);
+    expect(t.discord.requestsTo('/channels/{channel_id}/messages', 'POST').filter((r) => r.params.channel_id === gone)).toHaveLength(3);
   });
 
   it('bad input is a 400 problem+json naming each field; other roles and unknown ids are refused', async () => {
