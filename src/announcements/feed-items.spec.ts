@@ -36,5 +36,6 @@ describe('feed items', () => {
 
   it('turns HTML into text Discord can show', () => {
     expect(plain('<p>One&nbsp;&lt;two&gt;</p><script>x()</script><p>&#8217;three&#x21;</p>')).toBe('One <two>\n\u2019three!');
+    expect(plain('bad &#99999999; &bogus;')).toBe('bad &#99999999; &bogus;');
   });
 });
