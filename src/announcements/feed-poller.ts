@@ -37,8 +37,9 @@ export class FeedPoller {
   /** Creates the state of new feeds (due at once) and follows a changed URL. */
   async register(feeds: FeedConfig[]): Promise<void> {
     const now = this.clock.now();
+    // ON CONFLICT DO NOTHING: replicas starting together must not trip over each other's insert.
+    await this.prisma.feedState.createMany({ data: feeds.map((feed) => ({ name: feed.name, url: feed.url, nextPollAt: now })), skipDuplicates: true });
     for (const feed of feeds) {
-      await this.prisma.feedState.upsert({ where: { name: feed.name }, create: { name: feed.name, url: feed.url, nextPollAt: now }, update: {} });
       // Validators belong to the old address; the items stay remembered (same feed, moved).
       await this.prisma.feedState.updateMany({ where: { name: feed.name, url: { not: feed.url } }, data: { url: feed.url, etag: null, lastModified: null, nextPollAt: now } });
     }

@@ -77,4 +77,32 @@ describe('Feeds posted to an Announcement channel', () => {
     expect(t.discord.requestsTo('/channels/{channel_id}/messages', 'POST')).toEqual([]);
     expect(await t.prisma.announcement.count({ where: { source: 'FEED' } })).toBe(1);
   });
+
+  it('two replicas polling the same feed post each new item once between them', async () => {
+    const shared = await createTestDatabase();
+    feeds.serve('/shared.xml', blog([item(2), item(1)]));
+    const env = { DATABASE_URL: shared.url, ANNOUNCEMENT_FEEDS: `shared ${feeds.url('/shared.xml')} every=1m` };
+    const replicas = await Promise.all([createAnnouncementTestApp(server, env), createAnnouncementTestApp(server, env)]);
+    const [a] = replicas;
+    const sharedPosts = () => replicas.flatMap((r) => r.discord.channels.get(server.announcementsId)!.messages);
+    const advanceBoth = (ms: number) => replicas.forEach((r) => r.advance(ms));
+    try {
+      await eventually(async () => (await a.prisma.feedState.findUnique({ where: { name: 'shared' } }))?.primed, 10_000, 'the first poll');
+      // The server ignores validators (new ETag each time): every poll sees every item again.
+      feeds.serve('/shared.xml', blog([item(4), item(3), item(2), item(1)]), { etag: 'changing' });
+      for (let round = 0; round < 4; round++) {
+        const before = feeds.requestsTo('/shared.xml').length;
+        advanceBoth(2 * MINUTE);
+        await eventually(() => feeds.requestsTo('/shared.xml').length > before, 10_000, `poll round ${round}`);
+      }
+      await eventually(() => sharedPosts().length === 2, 10_000, 'the two new items');
+      await eventually(async () => (await a.prisma.feedState.findUnique({ where: { name: 'shared' } }))?.leaseUntil === null, 10_000, 'the last poll to end');
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      expect(sharedPosts().map((m) => m.embeds[0].title).sort()).toEqual(['News 3', 'News 4']);
+      expect(await a.prisma.announcement.count()).toBe(2);
+    } finally {
+      await Promise.all(replicas.map((r) => r.close()));
+      await shared.drop();
+    }
+  });
 });

@@ -35,6 +35,9 @@ export class AnnounceCommand {
   })
   async onAnnounce(@Context() [interaction]: SlashCommandContext): Promise<void> {
     assertMayAnnounce(interaction, this.config.DISCORD_ANNOUNCER_ROLE_IDS);
+    if (!this.config.DISCORD_ANNOUNCEMENT_CHANNEL_ID) {
+      throw new DomainError('announcements_off', 400, 'No announcement channel is set up yet: ask an admin to set DISCORD_ANNOUNCEMENT_CHANNEL_ID.');
+    }
     const modal = new ModalBuilder({ customId: MODAL_ID, title: 'New announcement' }).addComponents(
       input('title', 'Title', TextInputStyle.Short, true, TITLE_MAX),
       input('body', 'Text', TextInputStyle.Paragraph, true, BODY_MAX),
