@@ -76,10 +76,12 @@ export class AnnouncementDelivery implements OnModuleInit {
       data: { status: 'POSTED', messageId, postedAt: this.clock.now(), syncedRevision: a.revision, lastError: null },
     });
     if (posted.count === 0) {
-      // Cancelled while the message was being sent: it is deleted again below.
-      await this.prisma.announcement.update({ where: { id: a.id }, data: { status: 'DELETED', messageId } });
+      // Withdrawn while the message was being sent: it is deleted again by the caller. (Another job
+      // that posted it first got the same message back through the nonce: nothing to do.)
+      await this.prisma.announcement.updateMany({ where: { id: a.id, status: 'CANCELLED' }, data: { status: 'DELETED', messageId } });
+    } else {
+      this.logger.log(`Announcement ${a.id} posted in channel ${a.channelId} (message ${messageId})`);
     }
-    this.logger.log(`Announcement ${a.id} posted in channel ${a.channelId} (message ${messageId})`);
     return (await this.prisma.announcement.findUnique({ where: { id: a.id } }))!;
   }
 }

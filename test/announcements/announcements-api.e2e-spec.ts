@@ -1,4 +1,5 @@
 import { Role } from '../../src/generated/prisma/enums';
+import { JobQueue } from '../../src/queue/job-queue';
 import { snowflake } from '../fakes/discord';
 import { eventually } from '../utils/eventually';
 import { announcementServer, AnnouncementTestApp, createAnnouncementTestApp } from './announcement-test-app';
@@ -49,6 +50,7 @@ describe('Announcements through the REST API', () => {
   it('deleting a posted announcement deletes its Discord message', async () => {
     const { id } = (await post({ title: 'Maintenance tonight', body: 'Servers down 02:00-03:00 UTC.', channelId: server.newsTextId })).json();
     const message = await eventually(() => messages(server.newsTextId).find((m) => m.embeds[0]?.title === 'Maintenance tonight'), 10_000, 'the post');
+    await eventually(async () => (await get(id)).status === 'POSTED', 10_000, 'POSTED to be recorded');
     const res = await t.request({ method: 'DELETE', url: `/api/announcements/${id}`, headers: lead });
     expect(res.statusCode).toBe(200);
     expect(res.json().status).toBe('DELETED');
@@ -76,6 +78,20 @@ describe('Announcements through the REST API', () => {
     await eventually(async () => (await get(kept.id)).status === 'POSTED', 10_000, 'POSTED');
     expect(messages().some((m) => m.embeds[0]?.title === 'Withdrawn teaser')).toBe(false);
     expect((await get(withdrawn.id)).status).toBe('CANCELLED');
+  });
+
+  it('an announcement withdrawn while it is being sent does not stay posted', async () => {
+    t.discord.setLatency(400, { method: 'POST', route: '/channels/{channel_id}/messages' });
+    try {
+      const { id } = (await post({ title: 'Oops, too early', body: 'Not yet.' })).json();
+      await new Promise((resolve) => setTimeout(resolve, 100)); // the send is usually under way now
+      expect((await t.request({ method: 'DELETE', url: `/api/announcements/${id}`, headers: lead })).statusCode).toBe(200);
+      await t.app.get(JobQueue).drain(15_000);
+      expect(['CANCELLED', 'DELETED']).toContain((await get(id)).status);
+      expect(messages().some((m) => m.embeds[0]?.title === 'Oops, too early')).toBe(false);
+    } finally {
+      t.discord.clearLatency();
+    }
   });
 
   it('an announcement Discord keeps refusing ends FAILED with the reason, after the queue gave up', async () => {
