@@ -82,7 +82,7 @@ export class FeedListConstraint implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return `ANNOUNCEMENT_FEEDS: ${problemOf(args.value, args)}`;
+    return problemOf(args.value, args) ?? "invalid feed list";
   }
 }
 
