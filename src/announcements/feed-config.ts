@@ -82,7 +82,7 @@ export class FeedListConstraint implements ValidatorConstraintInterface {
   }
 
   defaultMessage(args: ValidationArguments): string {
-    return problemOf(args.value, args) ?? "invalid feed list";
+    return problemOf(args.value, args) ?? 'invalid feed list';
   }
 }
 

@@ -5,7 +5,7 @@ import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
 
 /** A server with an Announcement channel (type 5) and a plain text channel, with fixed ids so a restarted app finds them again. */
 export function announcementServer() {
-  return { guildId: snowflake(), announcementsId: snowflake(), newsTextId: snowflake(), generalId: snowflake(), staffRoleId: snowflake() };
+  return { guildId: snowflake(), announcementsId: snowflake(), newsTextId: snowflake(), generalId: snowflake(), lockedId: snowflake(), staffRoleId: snowflake() };
 }
 export type AnnouncementServer = ReturnType<typeof announcementServer>;
 
@@ -27,6 +27,8 @@ export async function createAnnouncementTestApp(server: AnnouncementServer, env:
             { id: server.generalId, name: 'general' },
             { id: server.announcementsId, name: 'announcements', type: ChannelType.GuildAnnouncement },
             { id: server.newsTextId, name: 'news', type: ChannelType.GuildText },
+            // @everyone (the role whose id is the guild's) may not send here, the bot included.
+            { id: server.lockedId, name: 'locked', permissionOverwrites: [{ id: server.guildId, type: 0, allow: '0', deny: String(1 << 11) }] },
           ],
         },
       ],

@@ -19,7 +19,7 @@ import {
 } from 'discord-api-types/v10';
 import { FakeGateway } from './gateway';
 import { compileTemplate, discordError, parseBody, readBody, RecordedFile, send } from './http';
-import { apiUser, dmChannelPayload, FakeGuild, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
+import { apiUser, dmChannelPayload, FakeGuild, FakeGuildChannel, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
 import { Route, RouteResult, restRoutes } from './rest-routes';
 import { snowflake } from './snowflake';
 
@@ -87,7 +87,7 @@ export interface FakeChannelState {
 }
 
 export interface FakeDiscordOptions {
-  guilds?: { id?: string; name?: string; locale?: string; roles?: { id: string; name: string }[]; channels?: { id?: string; name: string; type?: ChannelType.GuildText | ChannelType.GuildAnnouncement }[] }[];
+  guilds?: { id?: string; name?: string; locale?: string; roles?: { id: string; name: string }[]; channels?: (Partial<FakeGuildChannel> & { name: string })[] }[];
   /** Discord lets the bot answer an interaction for 3 s. */
   interactionTimeoutMs: number;
   heartbeatIntervalMs: number;
@@ -210,7 +210,7 @@ export class FakeDiscord {
         name: g.name ?? 'Game Community',
         locale: g.locale ?? 'en-US',
         roles: g.roles,
-        channels: (g.channels ?? [{ name: 'general' }]).map((c) => ({ id: c.id ?? snowflake(), name: c.name, type: c.type ?? ChannelType.GuildText })),
+        channels: (g.channels ?? [{ name: 'general' }]).map((c) => ({ ...c, id: c.id ?? snowflake(), name: c.name, type: c.type ?? ChannelType.GuildText })),
       }),
     );
     for (const guild of this.guilds) {

@@ -40,6 +40,8 @@ export interface FakeGuildChannel {
   name: string;
   /** GUILD_TEXT (0) or GUILD_ANNOUNCEMENT (5): "a channel that users can follow and crosspost into their own server" (openapi.json, ChannelTypes). */
   type: ChannelType.GuildText | ChannelType.GuildAnnouncement;
+  /** Channel permission overwrites as Discord sends them (type 0 = role, 1 = member; allow/deny bitfields). */
+  permissionOverwrites?: { id: string; type: 0 | 1; allow: string; deny: string }[];
 }
 
 export interface FakeGuild {
@@ -59,7 +61,7 @@ export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel,
     guild_id: guild.id,
     name: channel.name,
     position,
-    permission_overwrites: [],
+    permission_overwrites: channel.permissionOverwrites ?? [],
     parent_id: null,
     nsfw: false,
     topic: null,
