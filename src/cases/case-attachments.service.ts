@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
 import { CaseAttachmentView } from './case.view';
+import { safeFilename } from './case-files';
 import { CasesService } from './cases.service';
 
 export interface NewAttachment {
@@ -12,13 +13,7 @@ export interface NewAttachment {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A name safe to store and to put in a Content-Disposition header: no paths, no control characters. */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (cleaned || 'attachment').slice(-255);
-}
+export { safeFilename };
 
 /** Files attached to a case (a /bug screenshot): the bytes live in Postgres because Discord's URLs expire. */
 @Injectable()

@@ -51,6 +51,15 @@ function validateMessage(body: any, files: RecordedFile[], { allowEmpty = false 
   return null;
 }
 
+/** `nonce`: an integer or a string of up to 25 characters (MessageCreateRequest in the OpenAPI document). */
+function validateNonce(body: any): RouteResult | null {
+  const nonce = body?.nonce;
+  if (nonce === undefined || nonce === null || Number.isInteger(nonce) || (typeof nonce === 'string' && nonce.length <= 25)) return null;
+  return fail(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', {
+    nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] },
+  });
+}
+
 export function restRoutes(fake: FakeDiscord): Route[] {
   const attachmentsOf = (channelId: string, files: RecordedFile[]): APIAttachment[] =>
     files.map((file) => fake.addAttachment({ filename: file.name, contentType: file.contentType, data: file.data, channelId }));
@@ -302,8 +311,11 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           const closed = fake.closedDms.get(channel.recipientId);
           if (closed?.at === 'send') return fail(403, closed.code, closed.message);
         }
-        const invalid = validateMessage(body, files);
+        const invalid = validateMessage(body, files) ?? validateNonce(body);
         if (invalid) return invalid;
+        const nonce: string | number | undefined = body?.nonce ?? undefined;
+        const earlier = nonce !== undefined && body?.enforce_nonce ? fake.messageWithNonce(fake.botUser.id, nonce) : null;
+        if (earlier) return ok(earlier);
         const message = messagePayload({
           channelId: channel.payload.id,
           author: fake.botUser,
@@ -314,7 +326,9 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           flags: body?.flags ?? 0,
           guildId: channel.guildId,
         });
+        if (nonce !== undefined) Object.assign(message, { nonce });
         fake.storeMessage(message);
+        if (nonce !== undefined) fake.rememberNonce(message, nonce);
         return ok(message);
       },
     },
