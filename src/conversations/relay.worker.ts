@@ -54,7 +54,7 @@ export class RelayWorker implements OnModuleInit {
     let chat = await this.store.byId(conversationId);
     while (chat) {
       // Another worker is relaying this chat: come back once its lease may be over, without using an attempt.
-      if (!(await this.store.claimRelay(chat.id, this.config.QUEUE_LEASE_MS))) throw new RetryLater(Math.min(1000, this.config.QUEUE_LEASE_MS));
+      if (!(await this.store.claimRelay(chat.id, this.config.QUEUE_LEASE_MS))) throw new RetryLater(200);
       try {
         chat = await this.relayPending(chat);
       } finally {
