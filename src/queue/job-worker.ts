@@ -15,6 +15,7 @@ interface ClaimedJob {
 
 /** Finished jobs are kept this long so a redelivered webhook still finds its dedupe key. */
 const KEEP_DONE_JOBS_DAYS = 7;
+/** At most this long for running jobs on shutdown, and never longer than a lease (others take them back then). */
 const STOP_GRACE_MS = 10_000;
 
 const errorText = (error: unknown): string => (error instanceof Error ? `${error.name}: ${error.message}` : String(error)).slice(0, 2000);
@@ -63,7 +64,7 @@ export class JobWorker {
     this.wake();
     await this.loop;
     const pending = Promise.allSettled([...this.inFlight.values()]);
-    await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, STOP_GRACE_MS).unref())]);
+    await Promise.race([pending, new Promise((resolve) => setTimeout(resolve, Math.min(STOP_GRACE_MS, this.config.QUEUE_LEASE_MS)).unref())]);
     if (this.heartbeat) clearInterval(this.heartbeat);
     this.heartbeat = null;
   }
