@@ -24,7 +24,7 @@ export class CaseAttachmentsService {
   ) {}
 
   async add(caseNumber: number, file: NewAttachment): Promise<CaseAttachmentView> {
-    const row = await this.cases.findRow(caseNumber);
+    const row = await this.cases.refOf(caseNumber);
     return this.prisma.caseAttachment.create({
       data: { caseId: row.id, filename: safeFilename(file.filename), contentType: file.contentType, size: file.data.length, data: new Uint8Array(file.data) },
       select: { id: true, filename: true, contentType: true, size: true, createdAt: true },
@@ -32,7 +32,7 @@ export class CaseAttachmentsService {
   }
 
   async get(caseNumber: number, id: string): Promise<CaseAttachmentView & { data: Buffer }> {
-    const row = await this.cases.findRow(caseNumber);
+    const row = await this.cases.refOf(caseNumber);
     const attachment = UUID.test(id) ? await this.prisma.caseAttachment.findFirst({ where: { id, caseId: row.id } }) : null;
     if (!attachment) throw DomainError.notFound(`Attachment ${id} of case #${caseNumber}`);
     const { caseId: _caseId, data, ...view } = attachment;

@@ -82,8 +82,8 @@ export class CasesService {
     return { id: row.id, number: row.number };
   }
 
-  /** For this module's services only (attachments): other features get views. */
-  async findRow(number: number, client: Prisma.TransactionClient = this.prisma): Promise<CaseRow> {
+  /** Rows stay inside: callers get views (or refOf's id and number). */
+  private async findRow(number: number, client: Prisma.TransactionClient = this.prisma): Promise<CaseRow> {
     const rows = await client.$queryRaw<CaseRow[]>`SELECT ${CASE_COLUMNS} FROM "Case" WHERE "number" = ${number}`;
     if (rows.length === 0) throw DomainError.notFound(`Case #${number}`);
     return rows[0];

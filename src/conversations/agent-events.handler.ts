@@ -36,7 +36,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     });
     if (stored.delivered) return;
     const who = event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
-    await this.delivery.deliver(stored.id, chat, { text: `**${who}:** ${event.body}`, files: event.media });
+    await this.delivery.deliver(stored.id, chat, { text: event.body, from: who, files: event.media });
   }
 
   async agentJoined(event: AgentJoinedEvent): Promise<void> {

@@ -33,7 +33,7 @@ export class LeadRepliesService {
       await this.handOff.agentPresent(chat, authorName, `${HELP_CHAT_ACTOR_PREFIX}api:${authorName}`);
     }
     const stored = await this.messages.storeOutbound(chat, { authorKind: 'AGENT', authorName, body });
-    await this.delivery.deliver(stored.id, chat, { text: `**${authorName}:** ${body}` });
+    await this.delivery.deliver(stored.id, chat, { text: body, from: authorName });
     if (chat.platformKey) {
       await this.platform.mirror(toChatRef(chat, caseNumber), { author: 'AGENT', authorName, body, at: this.clock.now() });
     }

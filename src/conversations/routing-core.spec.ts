@@ -109,7 +109,7 @@ describe('routing core with fake ports (agent platform relays player messages)',
     const event = { platformKey: key, platformMessageId: `IM-${player.id}`, authorName: 'Alice', body: 'Hi, crediting your gems', media: [] };
     await core.events.agentMessage(event);
     await core.events.agentMessage(event);
-    expect(core.player.texts(player.channelId).filter((t) => t.includes('crediting'))).toEqual(['**Alice:** Hi, crediting your gems']);
+    expect(core.player.sent.filter((s) => s.notice.text.includes('crediting')).map((s) => s.notice)).toEqual([{ text: 'Hi, crediting your gems', from: 'Alice', files: [] }]);
   });
 
   it('a crash between "sent" and "recorded" does not send the agent message twice', async () => {
@@ -181,7 +181,7 @@ describe('routing core with fake ports (agent platform relays player messages)',
     const { caseNumber } = await handedOff(player);
     expect(await core.leads.replyToCase(caseNumber, 'Hello from the lead desk', 'Lena')).toEqual({ delivered: true });
 
-    expect(core.player.texts(player.channelId).slice(-2)).toEqual(['Lena from the support team has joined the chat.', '**Lena:** Hello from the lead desk']);
+    expect(core.player.sent.slice(-2).map((s) => s.notice)).toEqual([{ text: 'Lena from the support team has joined the chat.' }, { text: 'Hello from the lead desk', from: 'Lena' }]);
     expect(core.platform.mirrored.at(-1)).toMatchObject({ author: 'AGENT', authorName: 'Lena', body: 'Hello from the lead desk' });
     expect(await core.prisma.case.findUniqueOrThrow({ where: { number: caseNumber } })).toMatchObject({ status: 'IN_PROGRESS', assignee: 'Lena' });
   });

@@ -109,7 +109,7 @@ describe('crash-safe delivery: claim, send, record', () => {
     expect(lines.find((l) => l.authorKind === 'SYSTEM')!.delivery).toEqual({ status: 'SENT', reason: null });
     expect(lines.find((l) => l.body === 'can you read this?')!.delivery).toEqual({ status: 'FAILED', reason: expect.stringMatching(/PlayerUnreachableError: .*50007/) });
     // The agent is told in Flex, once: the job was final on the first attempt.
-    expect(twilio.fake.conversationOrThrow(conversationSid).messages.filter((m) => m.body.startsWith('This message could not be delivered'))).toHaveLength(1);
+    expect(twilio.fake.conversationOrThrow(conversationSid).messages.filter((m) => m.body?.startsWith('This message could not be delivered'))).toHaveLength(1);
   });
 
   it('SIGTERM while Discord is slower than the shutdown grace: after a restart every acknowledged agent message arrives exactly once', async () => {

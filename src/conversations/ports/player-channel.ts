@@ -11,6 +11,8 @@ export interface PlayerRef {
 /** A message to the player, in neutral terms; the channel adapter renders it (embeds, buttons, files). */
 export interface PlayerNotice {
   text: string;
+  /** Who wrote it, when a person did (an agent): the channel shows the name with the text. */
+  from?: string;
   /** Article suggestions, rendered as a list of links with excerpts. */
   articles?: { slug: string; title: string; excerpt: string; url: string }[];
   /** Offer the "talk to a live agent" action, with its label in the player's language. */

@@ -8,7 +8,8 @@ import { AGENT_BUTTON_ID } from './agent-button';
 
 /** Renders the routing core's neutral notices as Discord messages: article embeds, the agent button, files. */
 export function renderNotice(notice: PlayerNotice): DiscordContent {
-  const content: DiscordContent = { content: notice.text.slice(0, 2000) };
+  const text = notice.from ? `**${notice.from}:** ${notice.text}` : notice.text;
+  const content: DiscordContent = { content: text.slice(0, 2000) };
   if (notice.articles?.length) {
     const embed: APIEmbed = {
       color: 0x5865f2,
