@@ -106,6 +106,12 @@ export class ConversationStore {
     return count > 0;
   }
 
+  /** BOT → AGENT_REQUESTED, once: of two concurrent requests (a double click) only one hands off. */
+  async startHandOff(id: string): Promise<boolean> {
+    const { count } = await this.prisma.conversation.updateMany({ where: { id, mode: 'BOT' }, data: { mode: 'AGENT_REQUESTED' } });
+    return count > 0;
+  }
+
   /** Takes this chat's relay lease for `ms` unless another worker holds it; committed at once. */
   async claimRelay(id: string, ms: number): Promise<boolean> {
     const count = await this.prisma.$executeRaw`

@@ -28,14 +28,14 @@ export class HandOffService {
 
   /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
   async requestAgent(chat: Chat): Promise<void> {
-    if (isWithAgent(chat)) {
+    if (isWithAgent(chat) || !(await this.store.startHandOff(chat.id))) {
       const n = (await this.helpCases.numberOf(chat.caseId)) ?? 0;
       await this.delivery.say(chat, { text: helpMessage(chat.locale, 'alreadyTransferring', { n }) }, SYSTEM);
       return;
     }
     const requester = { id: chat.player.id, displayName: chat.player.displayName, actor: `${this.player.name}:${chat.player.id}` };
     const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
-    chat = await this.store.update(chat.id, { mode: 'AGENT_REQUESTED', caseId: helpCase.id });
+    chat = await this.store.update(chat.id, { caseId: helpCase.id });
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
     const transcript = await this.messages.transcript(chat);
     try {
@@ -52,11 +52,18 @@ export class HandOffService {
     }
   }
 
-  /** An agent is with the player now; once per agent, however often the platform says so. */
+  /**
+   * An agent is with the player now: announced once per agent however often the platform says
+   * so (a redelivery after a failed send delivers the stored announcement); the case follows.
+   */
   async agentPresent(chat: Chat, agentName: string | null, actor: string): Promise<void> {
-    if (!(await this.store.markAgentPresent(chat.id, agentName))) return;
-    const name = agentName ?? helpMessage(chat.locale, 'anAgent');
-    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'agentJoined', { name }) }, SYSTEM);
+    const event = `agentJoined:${agentName ?? ''}`;
+    if (await this.store.markAgentPresent(chat.id, agentName)) {
+      const name = agentName ?? helpMessage(chat.locale, 'anAgent');
+      await this.delivery.say(chat, { text: helpMessage(chat.locale, 'agentJoined', { name }) }, SYSTEM, undefined, { event });
+    } else if (!(await this.delivery.retryAnnouncement(chat, event))) {
+      return; // a plain redelivery: nothing left to do
+    }
     const caseNumber = await this.helpCases.numberOf(chat.caseId);
     if (caseNumber !== null) await this.helpCases.agentAssigned(caseNumber, agentName, actor);
   }

@@ -75,6 +75,15 @@ export class MessageStore {
     return { id: row.id, delivered: row.deliveryStatus === 'SENT' };
   }
 
+  /** A stored announcement (found by its `details.event`) that never reached the player, to deliver it now. */
+  async undeliveredEvent(chat: Chat, event: string): Promise<{ id: bigint; body: string } | null> {
+    return this.prisma.message.findFirst({
+      where: { conversationId: chat.id, deliveryStatus: { in: ['PENDING', 'FAILED'] }, details: { path: ['event'], equals: event } },
+      orderBy: { id: 'desc' },
+      select: { id: true, body: true },
+    });
+  }
+
   async isDelivered(id: bigint): Promise<boolean> {
     const row = await this.prisma.message.findUnique({ where: { id }, select: { deliveryStatus: true } });
     return row?.deliveryStatus === 'SENT';

@@ -25,6 +25,17 @@ export class PlayerDelivery {
     await this.deliver(stored.id, chat, notice);
   }
 
+  /**
+   * An announcement made once per event (an agent joining): when the event comes again because
+   * the first delivery failed after the state changed, the stored announcement is delivered.
+   */
+  async retryAnnouncement(chat: Chat, event: string): Promise<boolean> {
+    const pending = await this.messages.undeliveredEvent(chat, event);
+    if (!pending) return false;
+    await this.deliver(pending.id, chat, { text: pending.body });
+    return true;
+  }
+
   /** Sends a stored message unless it is already recorded as sent. */
   async deliver(messageId: bigint, chat: Chat, notice: PlayerNotice): Promise<void> {
     if (await this.messages.isDelivered(messageId)) return;

@@ -103,6 +103,29 @@ describe('routing core with fake ports (agent platform relays player messages)',
     expect(await chatOf(player.id)).toMatchObject({ mode: 'AGENT', agentName: 'Alice' });
   });
 
+  it('agent joined while the player channel is down: the redelivered event delivers the stored announcement', async () => {
+    const player = newPlayer();
+    const { key } = await handedOff(player);
+    core.player.failNext();
+    await expect(core.events.agentJoined({ platformKey: key, agentName: 'Brock' })).rejects.toThrow('player channel is down');
+    await core.events.agentJoined({ platformKey: key, agentName: 'Brock' });
+    await core.events.agentJoined({ platformKey: key, agentName: 'Brock' });
+    expect(core.player.texts(player.channelId).filter((t) => t.includes('has joined'))).toEqual(['Brock from the support team has joined the chat.']);
+    const rows = await core.prisma.message.findMany({ where: { conversation: { playerId: player.id }, body: { contains: 'has joined' } } });
+    expect(rows.map((r) => r.deliveryStatus)).toEqual(['SENT']);
+    const chat = await chatOf(player.id);
+    expect(await core.prisma.case.findUniqueOrThrow({ where: { id: chat.caseId! } })).toMatchObject({ status: 'IN_PROGRESS', assignee: 'Brock' });
+  });
+
+  it('two requests for a person at the same moment (a double click) hand off once', async () => {
+    const player = newPlayer();
+    await say(player, 'gems');
+    await Promise.all([core.players.requestAgent(player, 'en'), core.players.requestAgent(player, 'en')]);
+    const chat = await chatOf(player.id);
+    expect(core.platform.handOffs.filter((h) => h.conversationId === chat.id)).toHaveLength(1);
+    expect(await core.prisma.case.count({ where: { reporterId: player.id } })).toBe(1);
+  });
+
   it('an agent message is delivered once, redelivered or not', async () => {
     const player = newPlayer();
     const { key } = await handedOff(player);
