@@ -59,13 +59,13 @@ export class HandOffService {
   async agentPresent(chat: Chat, agentName: string | null, actor: string): Promise<void> {
     const event = `agentJoined:${agentName ?? ''}`;
     if (await this.store.markAgentPresent(chat.id, agentName)) {
+      const caseNumber = await this.helpCases.numberOf(chat.caseId);
+      if (caseNumber !== null) await this.helpCases.agentAssigned(caseNumber, agentName, actor);
       const name = agentName ?? helpMessage(chat.locale, 'anAgent');
       await this.delivery.say(chat, { text: helpMessage(chat.locale, 'agentJoined', { name }) }, SYSTEM, undefined, { event });
-    } else if (!(await this.delivery.retryAnnouncement(chat, event))) {
-      return; // a plain redelivery: nothing left to do
+      return;
     }
-    const caseNumber = await this.helpCases.numberOf(chat.caseId);
-    if (caseNumber !== null) await this.helpCases.agentAssigned(caseNumber, agentName, actor);
+    await this.delivery.retryAnnouncement(chat, event);
   }
 
   /** Ends the chat once; the player is told, and their next message starts over with the bot. */

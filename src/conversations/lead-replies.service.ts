@@ -8,7 +8,7 @@ import { ConversationStore } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform } from './ports';
+import { AgentPlatform, PlayerUnreachableError } from './ports';
 
 /** Leads and agents answering or closing a chat through the API. */
 @Injectable()
@@ -30,7 +30,10 @@ export class LeadRepliesService {
     const chat = await this.store.openOfCase(await this.helpCases.idOf(caseNumber));
     if (!chat) throw DomainError.conflict('no_open_chat', `Case #${caseNumber} has no open help chat to reply to`);
     if (chat.mode !== 'AGENT' || chat.agentName !== authorName) {
-      await this.handOff.agentPresent(chat, authorName, `${HELP_CHAT_ACTOR_PREFIX}api:${authorName}`);
+      // A player out of reach still gets the reply stored (FAILED) below, and the lead a 422.
+      await this.handOff.agentPresent(chat, authorName, `${HELP_CHAT_ACTOR_PREFIX}api:${authorName}`).catch((error: unknown) => {
+        if (!(error instanceof PlayerUnreachableError)) throw error;
+      });
     }
     const stored = await this.messages.storeOutbound(chat, { authorKind: 'AGENT', authorName, body });
     await this.delivery.deliver(stored.id, chat, { text: body, from: authorName });

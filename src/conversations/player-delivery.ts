@@ -29,11 +29,9 @@ export class PlayerDelivery {
    * An announcement made once per event (an agent joining): when the event comes again because
    * the first delivery failed after the state changed, the stored announcement is delivered.
    */
-  async retryAnnouncement(chat: Chat, event: string): Promise<boolean> {
+  async retryAnnouncement(chat: Chat, event: string): Promise<void> {
     const pending = await this.messages.undeliveredEvent(chat, event);
-    if (!pending) return false;
-    await this.deliver(pending.id, chat, { text: pending.body });
-    return true;
+    if (pending) await this.deliver(pending.id, chat, { text: pending.body });
   }
 
   /** Sends a stored message unless it is already recorded as sent. */

@@ -112,6 +112,20 @@ describe('crash-safe delivery: claim, send, record', () => {
     expect(twilio.fake.conversationOrThrow(conversationSid).messages.filter((m) => m.body?.startsWith('This message could not be delivered'))).toHaveLength(1);
   });
 
+  it('a lead replying to a player who closed their DMs gets a 422 problem, and the reply is kept as FAILED', async () => {
+    const player = discord.user({ username: 'closed-for-lead' });
+    await transferToFlex(player);
+    const chat = await app.prisma.conversation.findFirstOrThrow({ where: { playerId: player.id }, include: { case: true } });
+    discord.closeDms(player.id, { code: 50278 });
+    const agent = await app.keyFor(Role.AGENT, 'Lena');
+    const response = await app.request({ method: 'POST', url: `/api/cases/${chat.case!.number}/messages`, headers: agent, payload: { body: 'hello?' } });
+    expect(response.statusCode).toBe(422);
+    expect(response.headers['content-type']).toMatch(/^application\/problem\+json/);
+    expect(response.json()).toMatchObject({ status: 422, code: 'player_unreachable' });
+    expect(await app.prisma.message.findFirstOrThrow({ where: { body: 'hello?' } })).toMatchObject({ deliveryStatus: 'FAILED', deliveryError: expect.stringContaining('50278') });
+    expect(await app.prisma.case.findUniqueOrThrow({ where: { number: chat.case!.number } })).toMatchObject({ status: 'IN_PROGRESS', assignee: 'Lena' });
+  });
+
   it('SIGTERM while Discord is slower than the shutdown grace: after a restart every acknowledged agent message arrives exactly once', async () => {
     const player = discord.user({ username: 'sigterm' });
     const conversationSid = await transferToFlex(player);
