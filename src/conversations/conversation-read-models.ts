@@ -1,26 +1,23 @@
 import { Injectable } from '@nestjs/common';
 import { HelpCases } from '../cases/help-cases';
-import { PrismaService } from '../database/prisma.service';
 import type { ConversationMode } from '../generated/prisma/enums';
+import { ConversationStore } from './conversation-store';
+import { MessageStore } from './message-store';
 
 /**
  * What leads read about help chats: the open ones, and a case's whole transcript with each
- * outbound message's delivery status. The read side of the conversation store.
+ * outbound message's delivery status, as the API shows them.
  */
 @Injectable()
 export class ConversationReadModels {
   constructor(
-    private readonly prisma: PrismaService,
+    private readonly store: ConversationStore,
+    private readonly messages: MessageStore,
     private readonly helpCases: HelpCases,
   ) {}
 
   async listOpen(mode?: ConversationMode) {
-    const rows = await this.prisma.conversation.findMany({
-      where: mode ? { mode } : { mode: { in: ['AGENT_REQUESTED', 'AGENT'] } },
-      orderBy: { updatedAt: 'asc' },
-      take: 200,
-      include: { case: { select: { number: true, status: true } }, messages: { orderBy: { id: 'desc' }, take: 1 } },
-    });
+    const rows = await this.store.listByMode(mode);
     return rows.map((c) => ({
       id: c.id,
       mode: c.mode,
@@ -36,7 +33,7 @@ export class ConversationReadModels {
 
   async transcriptOfCase(caseNumber: number) {
     const caseId = await this.helpCases.idOf(caseNumber);
-    const messages = await this.prisma.message.findMany({ where: { conversation: { caseId } }, orderBy: { id: 'asc' } });
+    const messages = await this.messages.ofCase(caseId);
     return {
       case: caseNumber,
       messages: messages.map((m) => ({

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../common/prisma-errors';
 import { PrismaService } from '../database/prisma.service';
 import type { Conversation, Prisma } from '../generated/prisma/client';
+import type { ConversationMode } from '../generated/prisma/enums';
 import { Chat, ChatMode } from './chat';
 import { MediaFile, PlatformRefs, PlayerRef, toLocale } from './ports';
 
@@ -104,6 +105,16 @@ export class ConversationStore {
       WHERE "id" = ${id}::uuid AND "mode" <> 'CLOSED'
         AND NOT ("mode" = 'AGENT' AND "agentName" IS NOT DISTINCT FROM ${agentName}::text)`;
     return count > 0;
+  }
+
+  /** Chats in `mode` (default: waiting for or with an agent), longest waiting first, with their case and last message. */
+  listByMode(mode?: ConversationMode) {
+    return this.prisma.conversation.findMany({
+      where: mode ? { mode } : { mode: { in: ['AGENT_REQUESTED', 'AGENT'] } },
+      orderBy: { updatedAt: 'asc' },
+      take: 200,
+      include: { case: { select: { number: true, status: true } }, messages: { orderBy: { id: 'desc' }, take: 1 } },
+    });
   }
 
   /** BOT → AGENT_REQUESTED, once: of two concurrent requests (a double click) only one hands off. */

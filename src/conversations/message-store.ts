@@ -122,6 +122,11 @@ export class MessageStore {
     return rows.map((m) => ({ author: m.authorKind, authorName: m.authorName, body: m.body, at: m.createdAt }));
   }
 
+  /** Every message of a case's chats, oldest first. */
+  ofCase(caseId: string) {
+    return this.prisma.message.findMany({ where: { conversation: { caseId } }, orderBy: { id: 'asc' } });
+  }
+
   async markRelayPending(id: bigint): Promise<void> {
     await this.prisma.message.update({ where: { id }, data: { relayPending: true } });
   }
