@@ -3,7 +3,7 @@ import { Clock } from '../common/clock';
 import { PrismaService } from '../database/prisma.service';
 import type { Announcement } from '../generated/prisma/client';
 import { JobQueue } from '../queue/job-queue';
-import { DELIVER_JOB, DeliverPayload } from './announcement-jobs';
+import { DELIVER_JOB } from './announcement-jobs';
 import { AnnouncementPost, AnnouncementPublisher } from './announcement-publisher';
 
 export const postOf = (a: Announcement): AnnouncementPost => ({
@@ -36,12 +36,13 @@ export class AnnouncementDelivery implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queue.register(DELIVER_JOB, (payload) => this.deliver((payload as DeliverPayload).id));
-    this.queue.onDeadLetter(async (job) => {
-      if (job.kind !== DELIVER_JOB) return;
-      const { id } = job.payload as DeliverPayload;
-      await this.prisma.announcement.updateMany({ where: { id, status: 'SCHEDULED' }, data: { status: 'FAILED', lastError: job.lastError } });
-      await this.prisma.announcement.updateMany({ where: { id, status: { not: 'SCHEDULED' } }, data: { lastError: job.lastError } });
+    this.queue.register(DELIVER_JOB, {
+      run: (payload) => this.deliver(payload.id),
+      onDead: async (job) => {
+        const { id } = job.payload;
+        await this.prisma.announcement.updateMany({ where: { id, status: 'SCHEDULED' }, data: { status: 'FAILED', lastError: job.lastError } });
+        await this.prisma.announcement.updateMany({ where: { id, status: { not: 'SCHEDULED' } }, data: { lastError: job.lastError } });
+      },
     });
   }
 

@@ -1,10 +1,16 @@
 import { Injectable } from '@nestjs/common';
 import { JobQueue } from '../queue/job-queue';
 
-export const DELIVER_JOB = 'announcements.deliver';
+export const DELIVER_JOB = 'announcements.deliver' as const;
 
 export interface DeliverPayload {
   id: string;
+}
+
+declare module '../queue/job-map' {
+  interface JobMap {
+    'announcements.deliver': DeliverPayload;
+  }
 }
 
 /**

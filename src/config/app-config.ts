@@ -230,9 +230,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   QUEUE_RETRY_MAX_MS = 5 * 60 * 1000;
 
-  /** A job still "running" after this long belongs to a crashed process and runs again. */
+  /** A running job sends a heartbeat every third of this; one silent this long belongs to a stopped process and runs again. */
   @Transform(toInt) @IsInt() @Min(1000)
-  QUEUE_LEASE_MS = 5 * 60 * 1000;
+  QUEUE_LEASE_MS = 30_000;
 }
 
 /** Twilio is wanted as soon as any of its identifying settings is present; the rest is then required. */

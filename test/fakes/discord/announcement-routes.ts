@@ -1,5 +1,5 @@
 import { APIMessage, ChannelType, MessageFlags, RESTJSONErrorCodes } from 'discord-api-types/v10';
-import type { FakeChannelState, FakeDiscord } from './fake-discord';
+import type { FakeDiscord } from './fake-discord';
 import { discordError } from './http';
 import type { Route, RouteResult } from './rest-routes';
 
@@ -13,15 +13,6 @@ import type { Route, RouteResult } from './rest-routes';
  */
 const fail = (status: number, code: number, message: string): RouteResult => ({ status, body: discordError(code, message) });
 const unknownMessage = () => fail(404, RESTJSONErrorCodes.UnknownMessage, 'Unknown Message');
-
-/** Discord's nonce window: a create with the same nonce and enforce_nonce within a few minutes returns the first message. */
-const NONCE_WINDOW_MS = 5 * 60_000;
-
-export function replayedNonce(channel: FakeChannelState, body: any): APIMessage | null {
-  if (!body?.enforce_nonce || body.nonce === undefined) return null;
-  const since = Date.now() - NONCE_WINDOW_MS;
-  return channel.messages.find((m) => (m as { nonce?: unknown }).nonce === body.nonce && Date.parse(m.timestamp) >= since) ?? null;
-}
 
 export function announcementRoutes(fake: FakeDiscord): Route[] {
   return [

@@ -92,6 +92,8 @@ export interface FakeDiscordOptions {
   interactionTimeoutMs: number;
   heartbeatIntervalMs: number;
   allowPrivilegedIntents: boolean;
+  /** How long Discord remembers a nonce sent with enforce_nonce ("the past few minutes"). */
+  nonceWindowMs: number;
 }
 
 export interface SlashCommandInput {
@@ -185,6 +187,7 @@ export class FakeDiscord {
   readonly commands: { global: APIApplicationCommand[]; guilds: Map<string, APIApplicationCommand[]> } = { global: [], guilds: new Map() };
   readonly closedDms = new Map<string, { at: 'open' | 'send'; code: number; message: string }>();
   private readonly dmChannelsByUser = new Map<string, string>();
+  private readonly nonces = new Map<string, { channelId: string; messageId: string; at: number }>();
   private readonly cdn = new Map<string, { data: Buffer; contentType: string }>();
   private readonly routes: (Route & { match: (path: string) => Record<string, string> | null })[];
   private readonly failures: { match: RequestMatch; failure: InjectedFailure; remaining: number }[] = [];
@@ -197,7 +200,7 @@ export class FakeDiscord {
   private seq = 0;
 
   private constructor(options: Partial<FakeDiscordOptions>) {
-    this.options = { interactionTimeoutMs: 3000, heartbeatIntervalMs: 41_250, allowPrivilegedIntents: false, ...options };
+    this.options = { interactionTimeoutMs: 3000, heartbeatIntervalMs: 41_250, allowPrivilegedIntents: false, nonceWindowMs: 5 * 60_000, ...options };
     this.botUser = apiUser({ id: snowflake(), username: 'Support Bot', bot: true });
     this.token = [
       Buffer.from(this.botUser.id).toString('base64url'),
@@ -324,6 +327,22 @@ export class FakeDiscord {
     const expires = Math.floor(Date.now() / 1000 + 86_400).toString(16);
     const url = `http://127.0.0.1:${this.port}${path}?ex=${expires}&is=${expires}&hm=${randomBytes(8).toString('hex')}&`;
     return { id, filename: input.filename, size: input.data.length, url, proxy_url: url, content_type: contentType } as APIAttachment;
+  }
+
+  /**
+   * Message create with `enforce_nonce`: "If true and nonce is present, it will be checked for
+   * uniqueness in the past few minutes. If another message was created by the same author with
+   * the same nonce, that message will be returned and no new message will be created."
+   * (https://discord.com/developers/docs/resources/message#create-message)
+   */
+  messageWithNonce(authorId: string, nonce: string | number): APIMessage | null {
+    const known = this.nonces.get(`${authorId}:${nonce}`);
+    if (!known || Date.now() - known.at > this.options.nonceWindowMs) return null;
+    return this.channels.get(known.channelId)?.messages.find((m) => m.id === known.messageId) ?? null;
+  }
+
+  rememberNonce(message: APIMessage, nonce: string | number): void {
+    this.nonces.set(`${message.author.id}:${nonce}`, { channelId: message.channel_id, messageId: message.id, at: Date.now() });
   }
 
   storeMessage(message: APIMessage): void {

@@ -1,7 +1,7 @@
 import { APIAttachment, APIMessage, InteractionResponseType, MessageFlags, MessageType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { FakeDiscord, InteractionState } from './fake-discord';
 import { discordError, RecordedFile } from './http';
-import { announcementRoutes, replayedNonce } from './announcement-routes';
+import { announcementRoutes } from './announcement-routes';
 import { dmChannelPayload, messagePayload } from './payloads';
 
 export interface RouteContext {
@@ -50,6 +50,15 @@ function validateMessage(body: any, files: RecordedFile[], { allowEmpty = false 
     });
   }
   return null;
+}
+
+/** `nonce`: an integer or a string of up to 25 characters (MessageCreateRequest in the OpenAPI document). */
+function validateNonce(body: any): RouteResult | null {
+  const nonce = body?.nonce;
+  if (nonce === undefined || nonce === null || Number.isInteger(nonce) || (typeof nonce === 'string' && nonce.length <= 25)) return null;
+  return fail(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', {
+    nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] },
+  });
 }
 
 export function restRoutes(fake: FakeDiscord): Route[] {
@@ -304,10 +313,11 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           const closed = fake.closedDms.get(channel.recipientId);
           if (closed?.at === 'send') return fail(403, closed.code, closed.message);
         }
-        const invalid = validateMessage(body, files);
+        const invalid = validateMessage(body, files) ?? validateNonce(body);
         if (invalid) return invalid;
-        const replayed = replayedNonce(channel, body);
-        if (replayed) return ok(replayed);
+        const nonce: string | number | undefined = body?.nonce ?? undefined;
+        const earlier = nonce !== undefined && body?.enforce_nonce ? fake.messageWithNonce(fake.botUser.id, nonce) : null;
+        if (earlier) return ok(earlier);
         const message = messagePayload({
           channelId: channel.payload.id,
           author: fake.botUser,
@@ -317,9 +327,10 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           attachments: attachmentsOf(channel.payload.id, files),
           flags: body?.flags ?? 0,
           guildId: channel.guildId,
-          nonce: body?.nonce,
         });
+        if (nonce !== undefined) Object.assign(message, { nonce });
         fake.storeMessage(message);
+        if (nonce !== undefined) fake.rememberNonce(message, nonce);
         return ok(message);
       },
     },
