@@ -11,9 +11,11 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { FeedListConstraint } from '../announcements/feed-config';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -114,6 +116,32 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
   DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 
+  // ---- #announcements (see docs/discord.md, "Announcements"). ----
+
+  /** Where /announce, the API and feeds post unless a feed names its own channel. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_ANNOUNCEMENT_CHANNEL_ID must be a Discord channel id (17 to 20 digits)' })
+  DISCORD_ANNOUNCEMENT_CHANNEL_ID?: string;
+
+  /** Roles (comma-separated ids) allowed to use /announce besides members with Manage Server, e.g. the staff role. */
+  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_ANNOUNCER_ROLE_IDS must be comma-separated Discord role ids' })
+  DISCORD_ANNOUNCER_ROLE_IDS: string[] = [];
+
+  /** Feeds to post from: "<name> <url> [channel=<id>] [role=<id>] [every=15m] [latest]", separated by ";". */
+  @Transform(emptyToUndefined) @IsOptional() @Validate(FeedListConstraint)
+  ANNOUNCEMENT_FEEDS?: string;
+
+  /** A feed request taking longer than this fails (and is retried later with backoff). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  ANNOUNCEMENT_FEED_TIMEOUT_MS = 10_000;
+
+  /** A feed body larger than this is refused. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  ANNOUNCEMENT_FEED_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** How often due feeds and scheduled announcements are looked for. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  ANNOUNCEMENT_TICK_MS = 1000;
+
   // ---- Twilio Flex (see docs/flex.md). Twilio is on when TWILIO_ACCOUNT_SID is set. ----
 
   @Transform(emptyToUndefined)
@@ -202,9 +230,9 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   QUEUE_RETRY_MAX_MS = 5 * 60 * 1000;
 
-  /** A job still "running" after this long belongs to a crashed process and runs again. */
+  /** A running job sends a heartbeat every third of this; one silent this long belongs to a stopped process and runs again. */
   @Transform(toInt) @IsInt() @Min(1000)
-  QUEUE_LEASE_MS = 5 * 60 * 1000;
+  QUEUE_LEASE_MS = 30_000;
 
   // ---- Web desk (src/desk): sessions, live updates, optional Discord sign-in. ----
 

@@ -3,7 +3,6 @@ import { HttpAdapterHost } from '@nestjs/core';
 import type { FastifyInstance } from 'fastify';
 import { SessionAuthenticator } from '../auth/session-authenticator';
 import { ChatMediaController } from './chat-media.controller';
-import { ClaimController } from './claim.controller';
 import { DeskEventsFeed } from './desk-events.feed';
 import { DeskStaticController } from './desk-static.controller';
 import { DiscordOAuthClient } from './discord-oauth.client';
@@ -14,11 +13,11 @@ import { SessionsService } from './sessions.service';
 
 /**
  * The web desk: the static app at /desk, sessions (the API guard accepts their cookie through
- * SessionAuthenticator), the live-update stream GET /api/events and the claim endpoint.
+ * SessionAuthenticator), the live-update stream GET /api/events.
  */
 @Global()
 @Module({
-  controllers: [DeskStaticController, SessionController, DiscordSignInController, EventsController, ClaimController, ChatMediaController],
+  controllers: [DeskStaticController, SessionController, DiscordSignInController, EventsController, ChatMediaController],
   providers: [SessionsService, { provide: SessionAuthenticator, useExisting: SessionsService }, DeskEventsFeed, DiscordOAuthClient],
   exports: [SessionAuthenticator, SessionsService],
 })

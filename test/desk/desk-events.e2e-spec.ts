@@ -59,7 +59,7 @@ describe('live updates (GET /api/events)', () => {
     const stream = await open(lead);
     const number = await createCase('Help chat with Kim');
     const caseRow = await t.prisma.case.findUniqueOrThrow({ where: { number } });
-    const chat = await t.prisma.conversation.create({ data: { discordUserId: '123456789012345678', discordUserName: 'Kim', dmChannelId: '223456789012345678', locale: 'de' } });
+    const chat = await t.prisma.conversation.create({ data: { playerId: '123456789012345678', playerName: 'Kim', playerChannelId: '223456789012345678', locale: 'de' } });
     const agent = await t.keyFor(Role.AGENT);
     const early = await t.request({ method: 'POST', url: `/api/conversations/${chat.id}/claim`, headers: agent });
     expect([early.statusCode, early.json().code]).toEqual([409, 'no_agent_requested']);

@@ -138,7 +138,7 @@ describe('web desk in the browser: a lead at work', () => {
     await page.getByRole('link', { name: 'Inbox' }).first().click();
     await page.getByText('Nobody is waiting.').waitFor();
     await page.getByText('No chat has an agent.').waitFor();
-    expect(await app.prisma.conversation.count({ where: { discordUserId: player.id, mode: 'CLOSED' } })).toBe(1);
+    expect(await app.prisma.conversation.count({ where: { playerId: player.id, mode: 'CLOSED' } })).toBe(1);
   });
 
   it('filters and searches cases; a bulk status change applies the rules and shows the refused one', async () => {

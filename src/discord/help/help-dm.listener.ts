@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChannelType, Message } from 'discord.js';
 import { Context, type ContextOf, On } from 'necord';
-import { ConversationsService } from '../../conversations/conversations.service';
+import { PlayerMessagesHandler } from '../../conversations/player-messages.handler';
 import { MediaFile } from '../../conversations/ports';
 
 /** Attachments a player sends in the help chat: downloaded now, since Discord's URLs expire. */
@@ -31,17 +31,15 @@ async function downloadAttachments(message: Message): Promise<MediaFile[]> {
 export class HelpDmListener {
   private readonly logger = new Logger(HelpDmListener.name);
 
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(private readonly help: PlayerMessagesHandler) {}
 
   @On('messageCreate')
   async onMessage(@Context() [message]: ContextOf<'messageCreate'>) {
     if (message.author.bot || message.channel.type !== ChannelType.DM) return;
     try {
-      await this.conversations.handlePlayerDm({
-        discordMessageId: message.id,
-        userId: message.author.id,
-        userName: message.author.globalName ?? message.author.username,
-        dmChannelId: message.channelId,
+      await this.help.receive({
+        player: { id: message.author.id, displayName: message.author.globalName ?? message.author.username, channelId: message.channelId },
+        playerMessageId: message.id,
         body: message.content,
         media: await downloadAttachments(message),
       });

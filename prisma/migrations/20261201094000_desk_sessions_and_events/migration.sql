@@ -56,14 +56,17 @@ END ';
 
 CREATE FUNCTION "desk_event_on_conversation"() RETURNS trigger LANGUAGE plpgsql AS E'
 BEGIN
-  IF NEW."mode" IS DISTINCT FROM OLD."mode" OR NEW."agentName" IS DISTINCT FROM OLD."agentName" THEN
+  IF NEW."mode" IS DISTINCT FROM OLD."mode" OR NEW."agentName" IS DISTINCT FROM OLD."agentName" OR NEW."caseId" IS DISTINCT FROM OLD."caseId" THEN
     INSERT INTO "DeskEvent" ("kind", "data") VALUES (
-      CASE WHEN NEW."mode" = ''AGENT_REQUESTED'' AND OLD."mode" <> ''AGENT_REQUESTED'' THEN ''chat.waiting'' ELSE ''chat.changed'' END,
+      -- The core moves a chat to AGENT_REQUESTED first and links its case right after: "waiting" is
+      -- announced once the case is there, so the desk can show its number.
+      CASE WHEN NEW."mode" = ''AGENT_REQUESTED'' AND NEW."caseId" IS NOT NULL
+                AND (OLD."mode" <> ''AGENT_REQUESTED'' OR OLD."caseId" IS NULL) THEN ''chat.waiting'' ELSE ''chat.changed'' END,
       jsonb_build_object(
         ''conversationId'', NEW."id",
         ''caseNumber'', (SELECT c."number" FROM "Case" c WHERE c."id" = NEW."caseId"),
         ''mode'', NEW."mode",
-        ''playerName'', NEW."discordUserName",
+        ''playerName'', NEW."playerName",
         ''locale'', NEW."locale",
         ''agentName'', NEW."agentName"))\073
   END IF\073
