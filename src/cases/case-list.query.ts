@@ -1,7 +1,7 @@
 import { DomainError } from '../common/domain-error';
 import { Prisma } from '../generated/prisma/client';
 import { CasePriority } from '../generated/prisma/enums';
-import { CaseSort, ListCasesQuery } from './cases.dto';
+import { CaseFilter as ListCasesQuery, CaseSort } from './case-inputs';
 
 /**
  * The case list as one SQL statement: Prisma cannot filter on the generated tsvector column, and

@@ -17,7 +17,8 @@ export interface NewMessageRow {
   authorKind: 'PLAYER' | 'BOT' | 'AGENT' | 'SYSTEM';
   authorName: string | null;
   body: string;
-  discordMessageId: string | null;
+  /** The player channel's id of the message (unique): a redelivered message is stored once. */
+  playerMessageId: string | null;
   details: unknown;
 }
 
@@ -62,16 +63,16 @@ export class MediaStore implements OnModuleDestroy {
     this.pool = new Pool({ connectionString, max: 2 });
   }
 
-  /** Inserts a message with its files in one transaction; null when its Discord message id is already stored. */
+  /** Inserts a message with its files in one transaction; null when its player-channel message id is already stored. */
   async insertMessageWithMedia(message: NewMessageRow, media: MediaRow[]): Promise<bigint | null> {
     const client = await this.pool.connect();
     try {
       await client.query('BEGIN');
       const inserted = await client.query<{ id: string }>(
-        `INSERT INTO "Message" ("conversationId", "direction", "authorKind", "authorName", "body", "discordMessageId", "details")
+        `INSERT INTO "Message" ("conversationId", "direction", "authorKind", "authorName", "body", "playerMessageId", "details")
          VALUES ($1, $2::"MessageDirection", $3::"AuthorKind", $4, $5, $6, $7::jsonb)
-         ON CONFLICT ("discordMessageId") DO NOTHING RETURNING "id"`,
-        [message.conversationId, message.direction, message.authorKind, message.authorName, message.body, message.discordMessageId, message.details === undefined ? null : JSON.stringify(message.details)],
+         ON CONFLICT ("playerMessageId") DO NOTHING RETURNING "id"`,
+        [message.conversationId, message.direction, message.authorKind, message.authorName, message.body, message.playerMessageId, message.details === undefined ? null : JSON.stringify(message.details)],
       );
       if (inserted.rows.length === 0) {
         await client.query('ROLLBACK');

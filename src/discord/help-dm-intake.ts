@@ -115,13 +115,13 @@ export class HelpDmIntake {
     const since = new Date(Date.now() - DAY_MS);
     const { _sum } = await this.prisma.messageMedia.aggregate({
       _sum: { size: true },
-      where: { createdAt: { gte: since }, message: { conversation: { discordUserId: userId } } },
+      where: { createdAt: { gte: since }, message: { conversation: { playerId: userId } } },
     });
-    return _sum.size ?? 0;
+    return _sum?.size ?? 0;
   }
 
   private async localeOf(userId: string): Promise<string> {
-    const open = await this.prisma.conversation.findFirst({ where: { discordUserId: userId, mode: { not: 'CLOSED' } }, select: { locale: true } });
+    const open = await this.prisma.conversation.findFirst({ where: { playerId: userId, mode: { not: 'CLOSED' } }, select: { locale: true } });
     return open?.locale ?? 'en';
   }
 

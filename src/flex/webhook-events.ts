@@ -18,6 +18,12 @@ export type FlexWebhookJob =
 
 export const FLEX_WEBHOOK_JOB = 'flex.webhook';
 
+declare module '../queue/job-map' {
+  interface JobMap {
+    [FLEX_WEBHOOK_JOB]: FlexWebhookJob;
+  }
+}
+
 const one = (params: WebhookParams, key: string): string | undefined => {
   const value = params[key];
   return Array.isArray(value) ? value[0] : value;

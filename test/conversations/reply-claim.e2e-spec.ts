@@ -28,7 +28,7 @@ describe('replies from several people to one help chat', () => {
     app.discord.dispatchMessage({ user: player, content: 'I want to talk to a human' });
     const transfer = await dmContaining(player, 'has been created');
     const number = Number(/#(\d+)/.exec(transfer.content)![1]);
-    await eventually(async () => (await app.prisma.conversation.findFirst({ where: { discordUserId: player.id } }))?.transport === 'leads', 5000, 'the hand-off');
+    await eventually(async () => (await app.prisma.conversation.findFirst({ where: { playerId: player.id } }))?.platform === 'leads', 5000, 'the hand-off');
     return { player, number };
   }
 
@@ -45,7 +45,7 @@ describe('replies from several people to one help chat', () => {
     await dmContaining(player, '**Mia:** Back to you.');
     expect(joinedLines(player)).toHaveLength(1);
     expect(await app.prisma.case.findUniqueOrThrow({ where: { number } })).toMatchObject({ assignee: 'Mia' });
-    expect(await app.prisma.conversation.findFirst({ where: { discordUserId: player.id } })).toMatchObject({ mode: 'AGENT', agentName: 'Mia' });
+    expect(await app.prisma.conversation.findFirst({ where: { playerId: player.id } })).toMatchObject({ mode: 'AGENT', agentName: 'Mia' });
     // Players see people, never a key's name.
     expect(dms(player).some((m) => /mia-laptop-key|sam-key/.test(m.content))).toBe(false);
   });

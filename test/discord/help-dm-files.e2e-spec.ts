@@ -23,11 +23,11 @@ describe('help DM files', () => {
   const dms = (user: APIUser) => app.discord.dmMessages(user.id).filter((m) => m.author.id === app.discord.botUser.id);
   const dmContaining = (user: APIUser, text: string) => eventually(() => dms(user).find((m) => m.content.includes(text)), 5000, `a DM with "${text}"`) as Promise<APIMessage>;
   const stored = (user: APIUser) =>
-    app.prisma.messageMedia.findMany({ where: { message: { conversation: { discordUserId: user.id } } }, orderBy: { createdAt: 'asc' }, select: { filename: true, contentType: true, size: true } });
+    app.prisma.messageMedia.findMany({ where: { message: { conversation: { playerId: user.id } } }, orderBy: { createdAt: 'asc' }, select: { filename: true, contentType: true, size: true } });
   const file = (filename: string, data: Buffer, contentType = 'image/png'): APIAttachment => app.discord.addAttachment({ filename, data, contentType });
   const send = (user: APIUser, content: string, attachments: APIAttachment[]) => app.discord.dispatchMessage({ user, content, attachments });
   const storedMessage = (user: APIUser, body: string) =>
-    eventually(() => app.prisma.message.findFirst({ where: { body, conversation: { discordUserId: user.id } } }), 5000, `the message "${body}"`);
+    eventually(() => app.prisma.message.findFirst({ where: { body, conversation: { playerId: user.id } } }), 5000, `the message "${body}"`);
 
   it('refuses a file whose bytes are HTML though its name says .png, and tells the player', async () => {
     const player = app.discord.user({ username: 'html-png' });
@@ -67,7 +67,7 @@ describe('help DM files', () => {
   it("keeps a daily quota per player, and says so in the player's language", async () => {
     const player = app.discord.user({ username: 'quota' });
     app.discord.dispatchInteraction(app.discord.slashCommand({ name: 'helpme', user: player, locale: 'fr' }));
-    await eventually(() => app.prisma.conversation.findFirst({ where: { discordUserId: player.id } }), 5000, 'the French chat');
+    await eventually(() => app.prisma.conversation.findFirst({ where: { playerId: player.id } }), 5000, 'the French chat');
     send(player, 'un', [file('1.png', png(60 * KB)), file('2.png', png(60 * KB))]);
     await storedMessage(player, 'un');
     send(player, 'deux', [file('3.png', png(60 * KB)), file('4.png', png(20 * KB))]);
@@ -86,10 +86,10 @@ describe('help DM files', () => {
     const player = app.discord.user({ username: 'flood' });
     for (let i = 1; i <= 10; i++) send(player, `spam ${i}`, []);
     await dmContaining(player, 'faster than we can read them');
-    await eventually(async () => (await app.prisma.message.count({ where: { authorKind: 'PLAYER', conversation: { discordUserId: player.id } } })) === 6, 5000, 'six stored');
+    await eventually(async () => (await app.prisma.message.count({ where: { authorKind: 'PLAYER', conversation: { playerId: player.id } } })) === 6, 5000, 'six stored');
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(dms(player).filter((m) => m.content.includes('faster than we can read them'))).toHaveLength(1);
-    const bodies = await app.prisma.message.findMany({ where: { authorKind: 'PLAYER', conversation: { discordUserId: player.id } }, orderBy: { id: 'asc' }, select: { body: true } });
+    const bodies = await app.prisma.message.findMany({ where: { authorKind: 'PLAYER', conversation: { playerId: player.id } }, orderBy: { id: 'asc' }, select: { body: true } });
     expect(bodies.map((b) => b.body)).toEqual(['spam 1', 'spam 2', 'spam 3', 'spam 4', 'spam 5', 'spam 6']);
   });
 });

@@ -5,14 +5,11 @@ import { createFlexTestApp, FlexTestApp } from './flex-test-app';
 
 const chat: HandOff = {
   conversationId: '0d9e4c57-1f3b-4a55-8f0e-6f1f3c1b2a02',
-  discordUserId: '311111111111111112',
-  discordUserName: 'Misty',
-  dmChannelId: '411111111111111112',
+  player: { id: '311111111111111112', displayName: 'Misty', channelId: '411111111111111112' },
   locale: 'en',
   caseNumber: 8,
-  platformConversationId: null,
-  platformInteractionId: null,
-  platformChannelId: null,
+  platformKey: null,
+  platformRefs: {},
   transcript: [],
 };
 const MAX = 16 * 1024;
@@ -27,7 +24,7 @@ describe('Flex media limits', () => {
   beforeAll(async () => {
     app = await createFlexTestApp({ env: { DISCORD_ATTACHMENT_MAX_BYTES: String(MAX), QUEUE_RETRY_BASE_MS: '40', QUEUE_RETRY_MAX_MS: '200' } });
     queue = app.app.get(JobQueue);
-    conversationSid = (await app.app.get(FlexAgentPlatform).handOff(chat)).platformConversationId!;
+    conversationSid = (await app.app.get(FlexAgentPlatform).handOff(chat)).platformKey!;
     await app.fake.settle();
     await queue.drain();
   });

@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { ChannelType } from 'discord.js';
 import { Context, type ContextOf, On } from 'necord';
-import { ConversationsService } from '../../conversations/conversations.service';
+import { PlayerMessagesHandler } from '../../conversations/player-messages.handler';
 import { HelpDmIntake } from '../help-dm-intake';
 
 /** Player DMs to the bot go to the routing core; guild messages and bots are ignored. */
@@ -10,7 +10,7 @@ export class HelpDmListener {
   private readonly logger = new Logger(HelpDmListener.name);
 
   constructor(
-    private readonly conversations: ConversationsService,
+    private readonly help: PlayerMessagesHandler,
     private readonly intake: HelpDmIntake,
   ) {}
 
@@ -20,11 +20,9 @@ export class HelpDmListener {
     try {
       // The intake applies the flood limit and the file rules (size, count, quota, type) first.
       await this.intake.receive(message, (media) =>
-        this.conversations.handlePlayerDm({
-          discordMessageId: message.id,
-          userId: message.author.id,
-          userName: message.author.globalName ?? message.author.username,
-          dmChannelId: message.channelId,
+        this.help.receive({
+          player: { id: message.author.id, displayName: message.author.globalName ?? message.author.username, channelId: message.channelId },
+          playerMessageId: message.id,
           body: message.content,
           media,
         }),
