@@ -1,12 +1,14 @@
 # Production image: compiles the TypeScript, then keeps only what runs (no embedded Postgres, no
 # TypeScript, no Prisma CLI or Studio, no dev dependencies), as a non-root user with one CLI:
-#   docker compose exec app bridge apikey create --name me --role lead
+#   docker compose exec app bridge apikey create --name me --person "Your Name" --role lead
 # scripts/ci/check-production-tree builds this same tree without Docker and tests it.
 ARG NODE_VERSION=26
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
+# the web desk's source: npm ci's postinstall and npm run build bundle it into dist/desk
+COPY desk ./desk
 COPY prisma ./prisma
 COPY prisma.config.ts tsconfig.json tsconfig.build.json .swcrc ./
 COPY src ./src

@@ -20,7 +20,7 @@ async function main() {
     `  Health:    ${url}/health/ready`,
     config.BOOTSTRAP_API_KEY
       ? '  API key:   the BOOTSTRAP_API_KEY you set is a lead key'
-      : '  API key:   npx bridge apikey create --name me --role lead   (in Docker: docker compose exec app bridge apikey …)',
+      : '  API key:   npx bridge apikey create --name me --person "Your Name" --role lead   (in Docker: docker compose exec app bridge apikey …)',
     '  Checks:    npx bridge doctor',
     '',
   ];

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { BotAnswer, Locale, SupportBot } from '../conversations/ports';
 import { ArticlesService } from './articles.service';
+import { detectLocale } from './locales';
 
 /**
  * Words that ask for a person, in the five languages. Matched on word boundaries after lowercasing
@@ -39,10 +40,12 @@ export class FaqBot extends SupportBot {
     return HUMAN_PATTERNS.some((pattern) => pattern.test(plain));
   }
 
-  async answer(question: string, locale: Locale): Promise<BotAnswer> {
+  /** Answers in the language the question is written in when that is clear, else in the player's. */
+  async answer(question: string, playerLocale: Locale): Promise<BotAnswer> {
+    const locale = detectLocale(question) ?? playerLocale;
     const hits = await this.articles.search(question, locale, 3);
     return {
-      text: question,
+      locale,
       fallback: hits.length === 0,
       articles: hits.map((hit) => ({
         slug: hit.slug,

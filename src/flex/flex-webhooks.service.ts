@@ -2,7 +2,8 @@ import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { AgentPlatformEvents, MediaFile } from '../conversations/ports';
 import { PermanentJobError } from '../queue/backoff';
-import { JobQueue } from '../queue/job-queue';
+import { DeadJob, JobQueue } from '../queue/job-queue';
+import { TwilioConversations } from './twilio-conversations';
 import { TwilioMediaService } from './twilio-media';
 import { classifyBotTurn, classifyConversationEvent, FLEX_WEBHOOK_JOB, FlexWebhookJob, WebhookParams } from './webhook-events';
 
@@ -19,10 +20,11 @@ export class FlexWebhooksService implements OnModuleInit {
     private readonly queue: JobQueue,
     private readonly events: AgentPlatformEvents,
     private readonly media: TwilioMediaService,
+    private readonly conversations: TwilioConversations,
   ) {}
 
   onModuleInit(): void {
-    this.queue.register(FLEX_WEBHOOK_JOB, (payload) => this.deliver(payload as FlexWebhookJob));
+    this.queue.register(FLEX_WEBHOOK_JOB, { run: (job) => this.deliver(job), onDead: (job) => this.undelivered(job) });
   }
 
   /** POST /forward-to-discord. */
@@ -42,7 +44,7 @@ export class FlexWebhooksService implements OnModuleInit {
     switch (job.type) {
       case 'agentMessage':
         await this.events.agentMessage({
-          platformConversationId: job.conversationSid,
+          platformKey: job.conversationSid,
           platformMessageId: job.messageSid,
           authorName: job.authorName,
           body: job.body,
@@ -50,17 +52,29 @@ export class FlexWebhooksService implements OnModuleInit {
         });
         return;
       case 'agentJoined':
-        await this.events.agentJoined({ platformConversationId: job.conversationSid, agentName: job.agentName });
+        await this.events.agentJoined({ platformKey: job.conversationSid, agentName: job.agentName });
         return;
       case 'platformClosed':
-        await this.events.platformClosed({ platformConversationId: job.conversationSid });
+        await this.events.platformClosed({ platformKey: job.conversationSid });
         return;
       case 'botTurn':
-        await this.events.botTurn({ platformConversationId: job.conversationSid, platformMessageId: job.messageSid, body: job.body });
+        await this.events.botTurn({ platformKey: job.conversationSid, platformMessageId: job.messageSid, body: job.body });
         return;
       default:
         throw new PermanentJobError(`Unknown flex.webhook job ${JSON.stringify(job)}`);
     }
+  }
+
+  /** An agent message that never reached the player: the agent is told in the conversation (no webhook fires for it). */
+  private async undelivered({ payload, lastError }: DeadJob<FlexWebhookJob>): Promise<void> {
+    if (payload.type !== 'agentMessage') return;
+    await this.conversations.post(payload.conversationSid, {
+      author: 'system',
+      body: `This message could not be delivered to the player on Discord (${lastError.slice(0, 200)}): "${payload.body.slice(0, 200)}"`,
+      attributes: { author: 'SYSTEM', authorName: 'system', undelivered: payload.messageSid },
+      webhooks: false,
+    });
+    this.logger.warn(`Agent message in ${payload.conversationSid} was not delivered; the agent was told`);
   }
 
   private async download(job: Extract<FlexWebhookJob, { type: 'agentMessage' }>): Promise<MediaFile[]> {

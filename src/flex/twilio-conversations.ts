@@ -116,6 +116,16 @@ export class TwilioConversations {
     return sid;
   }
 
+  /** The SID of the newest message tagged `bridgeMessageId` (with `final`: the relay completed), among the recent ones. */
+  async findTagged(conversationSid: string, bridgeMessageId: string): Promise<string | null> {
+    const recent = await this.conversations(conversationSid).messages.list({ order: 'desc', limit: 100 });
+    const found = recent.find((m) => {
+      const attributes = parseAttributes(m.attributes);
+      return attributes.bridgeMessageId === bridgeMessageId && attributes.final === true;
+    });
+    return found?.sid ?? null;
+  }
+
   async close(conversationSid: string): Promise<void> {
     await this.conversations(conversationSid).update({ state: 'closed' });
   }

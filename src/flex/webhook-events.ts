@@ -18,10 +18,19 @@ export type FlexWebhookJob =
 
 export const FLEX_WEBHOOK_JOB = 'flex.webhook';
 
+declare module '../queue/job-map' {
+  interface JobMap {
+    [FLEX_WEBHOOK_JOB]: FlexWebhookJob;
+  }
+}
+
 const one = (params: WebhookParams, key: string): string | undefined => {
   const value = params[key];
   return Array.isArray(value) ? value[0] : value;
 };
+
+/** A Twilio SID (two letters, 32 hex digits): anything else was not sent by Twilio and names nothing we store. */
+const isSid = (value: string | undefined, prefix: string): value is string => value !== undefined && value.length === 34 && value.startsWith(prefix) && /^[A-Z]{2}[0-9a-fA-F]{32}$/.test(value);
 
 /**
  * POST /forward-to-discord: agent messages (Source=SDK; ours come back as Source=API and are
@@ -30,12 +39,12 @@ const one = (params: WebhookParams, key: string): string | undefined => {
  */
 export function classifyConversationEvent(params: WebhookParams): { job: FlexWebhookJob; dedupeKey: string } | null {
   const conversationSid = one(params, 'ConversationSid');
-  if (!conversationSid) return null;
+  if (!isSid(conversationSid, 'CH')) return null;
   switch (one(params, 'EventType')) {
     case 'onMessageAdded': {
       const messageSid = one(params, 'MessageSid');
       const author = one(params, 'Author');
-      if (one(params, 'Source')?.toUpperCase() !== 'SDK' || !messageSid || isPlayerIdentity(author)) return null;
+      if (one(params, 'Source')?.toUpperCase() !== 'SDK' || !isSid(messageSid, 'IM') || isPlayerIdentity(author)) return null;
       return {
         job: {
           type: 'agentMessage',
@@ -51,8 +60,9 @@ export function classifyConversationEvent(params: WebhookParams): { job: FlexWeb
     }
     case 'onParticipantAdded': {
       const identity = one(params, 'Identity');
-      if (!identity || isPlayerIdentity(identity)) return null;
-      const participantSid = one(params, 'ParticipantSid') ?? identity;
+      if (!identity || identity.length > 128 || isPlayerIdentity(identity)) return null;
+      const given = one(params, 'ParticipantSid');
+      const participantSid = given && /^\w{1,64}$/.test(given) ? given : identity; // the dedupe key has 200 characters
       return {
         job: { type: 'agentJoined', conversationSid, agentName: agentDisplayName(identity, one(params, 'Attributes')) },
         dedupeKey: `flex:participant:${conversationSid}:${participantSid}`,
@@ -70,7 +80,7 @@ export function classifyConversationEvent(params: WebhookParams): { job: FlexWeb
 export function classifyBotTurn(params: WebhookParams): { job: FlexWebhookJob; dedupeKey: string } | null {
   const conversationSid = one(params, 'ConversationSid');
   const messageSid = one(params, 'MessageSid');
-  if (!conversationSid || !messageSid) return null;
+  if (!isSid(conversationSid, 'CH') || !isSid(messageSid, 'IM')) return null;
   return { job: { type: 'botTurn', conversationSid, messageSid, body: one(params, 'Body') ?? '' }, dedupeKey: `studio:turn:${messageSid}` };
 }
 

@@ -82,14 +82,11 @@ describe('FlexAgentPlatform in studio mode', () => {
   let platform: FlexAgentPlatform;
   const chat: ChatRef = {
     conversationId: '1f0e9d8c-7b6a-4c5d-9e8f-0a1b2c3d4e5f',
-    discordUserId: '321111111111111111',
-    discordUserName: 'Brock',
-    dmChannelId: '421111111111111111',
+    player: { id: '321111111111111111', displayName: 'Brock', channelId: '421111111111111111' },
     locale: 'es',
     caseNumber: null,
-    platformConversationId: null,
-    platformInteractionId: null,
-    platformChannelId: null,
+    platformKey: null,
+    platformRefs: {},
   };
 
   beforeAll(async () => {
@@ -106,8 +103,8 @@ describe('FlexAgentPlatform in studio mode', () => {
     const flowSid = app.config.TWILIO_STUDIO_FLOW_SID!;
 
     // The first DM opens the Twilio conversation, with our webhook and the Studio flow on it.
-    const relayed = await platform.relayPlayerMessage(chat, { body: '¿cómo intercambio?', discordMessageId: '521111111111111111', media: [] });
-    const conversationSid = relayed.platformConversationId!;
+    const relayed = await platform.relayPlayerMessage(chat, { id: '1', playerMessageId: '521111111111111111', body: '¿cómo intercambio?', media: [], maybeSent: false });
+    const conversationSid = relayed.platformKey!;
     expect(conversationSid).toMatch(/^CH[0-9a-f]{32}$/);
     expect(json(fake.calls('POST /v1/Conversations')[0].params.Attributes)).toMatchObject({ mode: 'BOT', locale: 'es', caseNumber: null });
     expect(fake.calls('POST /v1/Conversations/{ConversationSid}/Webhooks').map((w) => w.params)).toEqual([
@@ -117,7 +114,7 @@ describe('FlexAgentPlatform in studio mode', () => {
     expect(fake.studioTriggers).toEqual([{ flowSid, conversationSid, messageSid: relayed.platformMessageId, body: '¿cómo intercambio?' }]);
 
     // A bot turn mirrored into the conversation does not run the flow again.
-    const ref = { ...chat, platformConversationId: conversationSid };
+    const ref = { ...chat, platformKey: conversationSid };
     await platform.mirror(ref, { author: 'BOT', authorName: 'bot', body: 'Prueba estos artículos', at: new Date() });
     expect(fake.studioTriggers).toHaveLength(1);
 
@@ -125,7 +122,7 @@ describe('FlexAgentPlatform in studio mode', () => {
     fake.requests.length = 0;
     const result = await platform.handOff({ ...ref, caseNumber: 9, transcript: [{ author: 'PLAYER', authorName: 'Brock', body: '¿cómo intercambio?', at: new Date() }] });
 
-    expect(result).toEqual({ transport: 'flex', platformConversationId: conversationSid });
+    expect(result).toEqual({ platformKey: conversationSid });
     expect(fake.calls('POST /v1/Interactions')).toHaveLength(0);
     expect(fake.calls('POST /v1/Conversations')).toHaveLength(0);
     expect(JSON.parse(fake.conversationOrThrow(conversationSid).attributes)).toMatchObject({ mode: 'AGENT', caseNumber: 9, caseUrl: `${PUBLIC_URL}/api/cases/9` });

@@ -8,14 +8,11 @@ const PUBLIC_URL = 'https://bridge.example.test';
 
 const chat = (discordUserId: string): HandOff => ({
   conversationId: '0d9e4c57-1f3b-4a55-8f0e-6f1f3c1b2a01',
-  discordUserId,
-  discordUserName: 'Misty',
-  dmChannelId: '411111111111111111',
+  player: { id: discordUserId, displayName: 'Misty', channelId: '411111111111111111' },
   locale: 'en',
   caseNumber: 7,
-  platformConversationId: null,
-  platformInteractionId: null,
-  platformChannelId: null,
+  platformKey: null,
+  platformRefs: {},
   transcript: [{ author: 'PLAYER', authorName: 'Misty', body: 'I lost my items', at: new Date() }],
 });
 
@@ -28,7 +25,7 @@ describe('Flex webhooks: signature guard, persist-then-deliver, dedupe', () => {
     app = await createFlexTestApp({ env: { QUEUE_RETRY_BASE_MS: '40', QUEUE_RETRY_MAX_MS: '200' } });
     queue = app.app.get(JobQueue);
     const result = await app.app.get(FlexAgentPlatform).handOff(chat('311111111111111111'));
-    conversationSid = result.platformConversationId!;
+    conversationSid = result.platformKey!;
     await app.fake.settle();
     await queue.drain();
   });
@@ -89,7 +86,7 @@ describe('Flex webhooks: signature guard, persist-then-deliver, dedupe', () => {
     expect(jobs).toHaveLength(1);
     expect(jobs[0].status).toBe('DONE');
     expect(app.events.of('agentMessage')).toEqual([
-      { platformConversationId: conversationSid, platformMessageId: first.params.MessageSid, authorName: 'alice', body: 'Hi Misty, I am Alice from support', media: [] },
+      { platformKey: conversationSid, platformMessageId: first.params.MessageSid, authorName: 'alice', body: 'Hi Misty, I am Alice from support', media: [] },
     ]);
   });
 
@@ -122,8 +119,8 @@ describe('Flex webhooks: signature guard, persist-then-deliver, dedupe', () => {
     await queue.drain();
 
     expect(app.events.calls).toEqual([
-      { method: 'agentJoined', event: { platformConversationId: conversationSid, agentName: 'Brock' } },
-      { method: 'platformClosed', event: { platformConversationId: conversationSid } },
+      { method: 'agentJoined', event: { platformKey: conversationSid, agentName: 'Brock' } },
+      { method: 'platformClosed', event: { platformKey: conversationSid } },
     ]);
   });
 
@@ -148,6 +145,6 @@ describe('Flex webhooks: signature guard, persist-then-deliver, dedupe', () => {
 
     expect([first.status, again.status]).toEqual([200, 200]);
     expect(incomplete.status).toBe(400);
-    expect(app.events.of('botTurn')).toEqual([{ platformConversationId: conversationSid, platformMessageId: params.MessageSid, body: 'how do I trade?' }]);
+    expect(app.events.of('botTurn')).toEqual([{ platformKey: conversationSid, platformMessageId: params.MessageSid, body: 'how do I trade?' }]);
   });
 });

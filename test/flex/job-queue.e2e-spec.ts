@@ -4,6 +4,12 @@ import { DeadJob, JobQueue } from '../../src/queue/job-queue';
 import { QueueModule } from '../../src/queue/queue.module';
 import { createTestApp, TestApp } from '../utils/test-app';
 
+declare module '../../src/queue/job-map' {
+  interface JobMap {
+    'test.work': { id: string };
+  }
+}
+
 describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () => {
   let app: TestApp;
   let queue: JobQueue;
@@ -22,7 +28,7 @@ describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () =>
       dead.push(job);
     });
     queue.register('test.work', async (payload, job) => {
-      const { id } = payload as { id: string };
+      const { id } = payload;
       attempts.set(id, [...(attempts.get(id) ?? []), Date.now()]);
       const failure = plans.get(id)?.(job.attempt);
       if (failure) throw failure;

@@ -2,9 +2,9 @@ import { AgentMessageEvent, AgentPlatformEvents } from '../../src/conversations/
 
 interface EventsByMethod {
   agentMessage: AgentMessageEvent;
-  agentJoined: { platformConversationId: string; agentName: string | null };
-  platformClosed: { platformConversationId: string };
-  botTurn: { platformConversationId: string; platformMessageId: string; body: string };
+  agentJoined: { platformKey: string; agentName: string | null };
+  platformClosed: { platformKey: string };
+  botTurn: { platformKey: string; platformMessageId: string; body: string };
 }
 
 type Call = { [M in keyof EventsByMethod]: { method: M; event: EventsByMethod[M] } }[keyof EventsByMethod];
@@ -42,15 +42,15 @@ export class RecordingAgentPlatformEvents extends AgentPlatformEvents {
     return this.record({ method: 'agentMessage', event });
   }
 
-  agentJoined(event: { platformConversationId: string; agentName: string | null }) {
+  agentJoined(event: { platformKey: string; agentName: string | null }) {
     return this.record({ method: 'agentJoined', event });
   }
 
-  platformClosed(event: { platformConversationId: string }) {
+  platformClosed(event: { platformKey: string }) {
     return this.record({ method: 'platformClosed', event });
   }
 
-  botTurn(event: { platformConversationId: string; platformMessageId: string; body: string }) {
+  botTurn(event: { platformKey: string; platformMessageId: string; body: string }) {
     return this.record({ method: 'botTurn', event });
   }
 }

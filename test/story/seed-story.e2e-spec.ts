@@ -29,8 +29,8 @@ describe('seed story: Discord ↔ Twilio Flex (direct routing)', () => {
   const dmWith = (user: APIUser, text: string) =>
     eventually(() => botDms(user).find((m) => m.content.includes(text)), 5000, `a DM with "${text}"`) as Promise<APIMessage>;
   const platformSidOf = async (user: APIUser) =>
-    (await eventually(() => app.prisma.conversation.findFirst({ where: { discordUserId: user.id, platformConversationId: { not: null } } }), 5000, 'the Twilio conversation'))
-      .platformConversationId!;
+    (await eventually(() => app.prisma.conversation.findFirst({ where: { playerId: user.id, platformKey: { not: null } } }), 5000, 'the Twilio conversation'))
+      .platformKey!;
 
   async function transferToFlex(player: APIUser): Promise<{ conversationSid: string; caseNumber: number }> {
     const interaction = app.discord.dispatchInteraction(app.discord.slashCommand({ name: 'helpme', user: player, locale: 'en-US' }));
@@ -77,7 +77,7 @@ describe('seed story: Discord ↔ Twilio Flex (direct routing)', () => {
     // Flex closes the chat: the player is told, and a new DM goes back to the bot.
     await twilio.fake.closeConversation(conversationSid);
     await dmWith(player, 'This chat has been closed');
-    expect(await app.prisma.conversation.findFirst({ where: { platformConversationId: conversationSid } })).toMatchObject({ mode: 'CLOSED' });
+    expect(await app.prisma.conversation.findFirst({ where: { platformKey: conversationSid } })).toMatchObject({ mode: 'CLOSED' });
   });
 
   it('the same webhook delivered twice gives one DM', async () => {

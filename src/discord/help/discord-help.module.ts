@@ -1,23 +1,21 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
-import { PlayerChannel } from '../../conversations/ports';
 import { AgentButtonHandler } from './agent-button.handler';
-import { DiscordPlayerChannel } from './discord-player-channel';
 import { HelpDmListener } from './help-dm.listener';
 import { HelpmeCommand } from './helpme.command';
 
 /**
- * Discord as the help chat's player side: the PlayerChannel port over DiscordMessenger, and when
- * the bot is on, /helpme, the DM listener and the live-agent button.
+ * Discord's entry points into the help chat when the bot is on: /helpme, the DM listener and the
+ * live-agent button, calling the routing core (`core`, the ConversationsModule AppModule built).
+ * The outbound side, DiscordPlayerChannel, is bound to the core's PlayerChannel port in AppModule.
  */
 @Module({})
 export class DiscordHelpModule {
-  static forRoot(config: AppConfig): DynamicModule {
-    const handlers = config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler] : [];
+  static forRoot(config: AppConfig, core: DynamicModule): DynamicModule {
     return {
       module: DiscordHelpModule,
-      providers: [DiscordPlayerChannel, { provide: PlayerChannel, useExisting: DiscordPlayerChannel }, ...handlers],
-      exports: [PlayerChannel],
+      imports: [core],
+      providers: config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler] : [],
     };
   }
 }

@@ -1,0 +1,79 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { HelpCases } from '../cases/help-cases';
+import { Chat, isWithAgent, toChatRef } from './chat';
+import { ConversationStore } from './conversation-store';
+import { helpMessage } from './help-messages';
+import { LEADS_QUEUE } from './leads-queue.platform';
+import { MessageStore } from './message-store';
+import { PlayerDelivery } from './player-delivery';
+import { AgentPlatform, PlayerChannel } from './ports';
+
+const SYSTEM = { kind: 'SYSTEM' as const, name: 'system' };
+
+/** A chat's way to a person and back: request an agent, an agent present, the chat closed. */
+@Injectable()
+export class HandOffService {
+  private readonly logger = new Logger(HandOffService.name);
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly messages: MessageStore,
+    private readonly delivery: PlayerDelivery,
+    private readonly helpCases: HelpCases,
+    private readonly platform: AgentPlatform,
+    private readonly player: PlayerChannel,
+    private readonly clock: Clock,
+  ) {}
+
+  /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
+  async requestAgent(chat: Chat): Promise<void> {
+    if (isWithAgent(chat) || !(await this.store.startHandOff(chat.id))) {
+      const n = (await this.helpCases.numberOf(chat.caseId)) ?? 0;
+      await this.delivery.say(chat, { text: helpMessage(chat.locale, 'alreadyTransferring', { n }) }, SYSTEM);
+      return;
+    }
+    const requester = { id: chat.player.id, displayName: chat.player.displayName, actor: `${this.player.name}:${chat.player.id}` };
+    const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
+    chat = await this.store.update(chat.id, { caseId: helpCase.id });
+    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
+    const transcript = await this.messages.transcript(chat);
+    try {
+      const result = await this.platform.handOff({ ...toChatRef(chat, helpCase.number), caseNumber: helpCase.number, transcript });
+      await this.store.update(chat.id, {
+        platform: this.platform.name,
+        platformKey: result.platformKey ?? chat.platformKey,
+        platformRefs: { ...chat.platformRefs, ...result.platformRefs },
+      });
+    } catch (error) {
+      // The case exists and the chat stays waiting: leads see it in GET /api/conversations.
+      this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits in the leads' queue`);
+      await this.store.update(chat.id, { platform: LEADS_QUEUE });
+    }
+  }
+
+  /**
+   * An agent is with the player now: announced once per agent however often the platform says
+   * so (a redelivery after a failed send delivers the stored announcement); the case follows.
+   */
+  async agentPresent(chat: Chat, agentName: string | null, actor: string): Promise<void> {
+    const event = `agentJoined:${agentName ?? ''}`;
+    if (await this.store.markAgentPresent(chat.id, agentName)) {
+      const caseNumber = await this.helpCases.numberOf(chat.caseId);
+      if (caseNumber !== null) await this.helpCases.agentAssigned(caseNumber, agentName, actor);
+      const name = agentName ?? helpMessage(chat.locale, 'anAgent');
+      await this.delivery.say(chat, { text: helpMessage(chat.locale, 'agentJoined', { name }) }, SYSTEM, undefined, { event });
+      return;
+    }
+    await this.delivery.retryAnnouncement(chat, event);
+  }
+
+  /** Ends the chat once; the player is told, and their next message starts over with the bot. */
+  async finish(chat: Chat): Promise<boolean> {
+    if (!(await this.store.close(chat.id, this.clock.now()))) return false;
+    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'chatClosed') }, SYSTEM).catch((error: unknown) =>
+      this.logger.warn({ err: error }, `Could not tell the player that conversation ${chat.id} closed`),
+    );
+    return true;
+  }
+}
