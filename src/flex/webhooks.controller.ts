@@ -33,4 +33,15 @@ export class FlexWebhooksController {
     await this.webhooks.acceptBotTurn(params ?? {});
     return '';
   }
+
+  /**
+   * The TaskRouter workspace's EventCallbackUrl (set by `npm run twilio:provision`): agent
+   * accepted, wrap-up, completion, nobody took it. TaskRouter asks for 204 with a JSON content type.
+   */
+  @Post('twilio/taskrouter-events')
+  @HttpCode(204)
+  @Header('content-type', 'application/json')
+  async taskRouter(@Body() params: WebhookParams): Promise<void> {
+    await this.webhooks.acceptTaskRouterEvent(params ?? {});
+  }
 }
