@@ -122,13 +122,27 @@ describe('FlexAgentPlatform in studio mode', () => {
     fake.requests.length = 0;
     const result = await platform.handOff({ ...ref, caseNumber: 9, transcript: [{ author: 'PLAYER', authorName: 'Brock', body: '¿cómo intercambio?', at: new Date() }] });
 
-    expect(result).toEqual({ platformKey: conversationSid });
+    expect(result).toEqual({ platformKey: conversationSid, platformRefs: { studioDetached: 'true' } });
     expect(fake.calls('POST /v1/Interactions')).toHaveLength(0);
     expect(fake.calls('POST /v1/Conversations')).toHaveLength(0);
     expect(JSON.parse(fake.conversationOrThrow(conversationSid).attributes)).toMatchObject({ mode: 'AGENT', caseNumber: 9, caseUrl: `${PUBLIC_URL}/api/cases/9` });
     expect(fake.studioTriggers.map((t) => t.body)).toEqual(['¿cómo intercambio?', `The player asked for a live agent. Case #9: ${PUBLIC_URL}/api/cases/9`]);
+    // The flow's Send to Flex made the task; then the Studio webhook is removed (ours stays).
+    expect(fake.calls('DELETE /v1/Conversations/{ConversationSid}/Webhooks/{Sid}')).toHaveLength(1);
+    expect(fake.conversationOrThrow(conversationSid).webhooks.map((w) => w.target)).toEqual(['webhook']);
+    expect(fake.taskFor(conversationSid).assignmentStatus).toBe('pending');
 
-    await platform.close({ ...ref, caseNumber: 9 });
+    // After the hand-off: neither the agent's reply nor the player's next message starts a flow execution.
+    const after = { ...ref, caseNumber: 9, platformRefs: result.platformRefs! };
+    await fake.acceptTask(conversationSid);
+    await fake.agentMessage(conversationSid, 'Hola Brock');
+    const next = await platform.relayPlayerMessage(after, { id: '2', playerMessageId: '521111111111111112', body: 'gracias', media: [], maybeSent: false });
+    expect(next.platformMessageId).toMatch(/^IM/);
+    expect(fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').at(-1)!.headers['x-twilio-webhook-enabled']).toBeUndefined();
+    expect(fake.studioTriggers).toHaveLength(2);
+    expect([...fake.taskRouter.tasks.values()]).toHaveLength(1);
+
+    await platform.close(after);
     expect(fake.conversationOrThrow(conversationSid).state).toBe('closed');
   });
 });
