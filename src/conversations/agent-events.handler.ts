@@ -40,8 +40,12 @@ export class AgentEventsHandler extends AgentPlatformEvents {
   }
 
   async agentJoined(event: AgentJoinedEvent): Promise<void> {
-    const chat = await this.store.byPlatformKey(event.platformKey);
+    let chat = await this.store.byPlatformKey(event.platformKey);
     if (!chat || chat.mode === 'CLOSED') return;
+    const refs = event.platformRefs ?? {};
+    if (Object.entries(refs).some(([key, value]) => chat!.platformRefs[key] !== value)) {
+      chat = await this.store.update(chat.id, { platformRefs: { ...chat.platformRefs, ...refs } });
+    }
     await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${this.platform.name}`, event.onlyIfNoAgent);
   }
 

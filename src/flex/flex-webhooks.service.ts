@@ -64,7 +64,7 @@ export class FlexWebhooksService implements OnModuleInit {
       case 'agentMessage':
         return this.deliverAgentMessage(job);
       case 'agentJoined':
-        return this.events.agentJoined({ platformKey: job.conversationSid, agentName: job.agentName, onlyIfNoAgent: job.onlyIfNoAgent });
+        return this.events.agentJoined({ platformKey: job.conversationSid, agentName: job.agentName, onlyIfNoAgent: job.onlyIfNoAgent, platformRefs: job.platformRefs });
       case 'platformClosed':
         return this.events.platformClosed({ platformKey: job.conversationSid });
       case 'noAgent':

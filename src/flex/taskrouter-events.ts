@@ -22,13 +22,17 @@ export function classifyTaskRouterEvent(params: WebhookParams, workspaceSid: str
   const workspace = requireSid(param(params, 'WorkspaceSid', 34), 'WorkspaceSid', 'WS');
   if (workspaceSid && workspace !== workspaceSid) return null;
   const taskSid = requireSid(param(params, 'TaskSid', 34), 'TaskSid', 'WT');
-  const conversationSid = parseAttributes(param(params, 'TaskAttributes')).conversationSid;
+  const attributes = parseAttributes(param(params, 'TaskAttributes'));
+  const conversationSid = attributes.conversationSid;
   if (typeof conversationSid !== 'string' || !isSid(conversationSid, 'CH')) return null;
   switch (eventType) {
     case 'reservation.accepted': {
       const reservationSid = requireSid(param(params, 'ReservationSid', 34), 'ReservationSid', 'WR');
       const agentName = agentDisplayName(param(params, 'WorkerName', 256), param(params, 'WorkerAttributes'));
-      return { job: { type: 'agentJoined', conversationSid, agentName }, dedupeKey: `taskrouter:accepted:${reservationSid}` };
+      // Flex puts the interaction's SIDs on the task: a Studio hand-off learns them here, so closing completes the task.
+      const { flexInteractionSid: interactionSid, flexInteractionChannelSid: channelSid } = attributes;
+      const refs = isSid(interactionSid as string, 'KD') && isSid(channelSid as string, 'UO') ? { interactionSid: interactionSid as string, channelSid: channelSid as string } : undefined;
+      return { job: { type: 'agentJoined', conversationSid, agentName, ...(refs ? { platformRefs: refs } : {}) }, dedupeKey: `taskrouter:accepted:${reservationSid}` };
     }
     case 'reservation.wrapup':
     case 'task.completed':

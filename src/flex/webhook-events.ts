@@ -13,7 +13,7 @@ export interface MediaRef {
 /** What a verified webhook asks of the routing core; stored as the `flex.webhook` job's payload. */
 export type FlexWebhookJob =
   | { type: 'agentMessage'; conversationSid: string; messageSid: string; chatServiceSid: string | null; authorName: string | null; body: string; media: MediaRef[] }
-  | { type: 'agentJoined'; conversationSid: string; agentName: string | null; onlyIfNoAgent?: boolean }
+  | { type: 'agentJoined'; conversationSid: string; agentName: string | null; onlyIfNoAgent?: boolean; platformRefs?: Record<string, string> }
   | { type: 'platformClosed'; conversationSid: string }
   | { type: 'noAgent'; conversationSid: string }
   | { type: 'botTurn'; conversationSid: string; messageSid: string; body: string };

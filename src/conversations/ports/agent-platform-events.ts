@@ -17,6 +17,8 @@ export interface AgentJoinedEvent {
    * only while no agent is present, so the player is not told twice.
    */
   onlyIfNoAgent?: boolean;
+  /** References the platform learnt with this event (e.g. the routing it made itself), merged into the chat's. */
+  platformRefs?: Record<string, string>;
 }
 
 export interface NoAgentEvent {

@@ -202,7 +202,11 @@ export class FakeTwilio extends FakeServer {
       this.studioTriggers.push({ flowSid: webhook.flowSid, conversationSid: conversation.sid, messageSid: message.sid, body: message.body });
       const attributes = JSON.parse(conversation.attributes) as Record<string, unknown>;
       if (attributes.mode === 'AGENT') {
-        this.taskRouter.createTask({ conversationSid: conversation.sid, caseNumber: attributes.caseNumber, channelType: 'discord' }, 'chat');
+        // Send to Flex: an interaction for the conversation, whose task carries its SIDs.
+        const interaction: FakeInteraction = { sid: sid('KD'), channel: { type: 'chat', sid: sid('UO'), properties: { media_channel_sid: conversation.sid } }, routing: null, channelStatus: 'active', created: new Date() };
+        this.interactions.set(interaction.sid, interaction);
+        const task = { conversationSid: conversation.sid, caseNumber: attributes.caseNumber, channelType: 'discord', flexInteractionSid: interaction.sid, flexInteractionChannelSid: interaction.channel.sid };
+        this.taskRouter.createTask(task, 'chat');
       }
     }
     this.fireLater(conversation, 'onMessageAdded', this.messageEventParams(message));
