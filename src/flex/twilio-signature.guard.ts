@@ -30,7 +30,7 @@ export class TwilioSignatureGuard implements CanActivate {
     let valid: boolean;
     if (FORM.test(type)) {
       valid = validateRequest(token, signature, url, (request.body ?? {}) as Record<string, unknown>);
-    } else if (JSON_TYPE.test(type) && new URL(url).searchParams.has('bodySHA256') && request.rawBody) {
+    } else if (JSON_TYPE.test(type) && new URLSearchParams(request.url.split('?')[1] ?? '').has('bodySHA256') && request.rawBody) {
       valid = validateRequestWithBody(token, signature, url, request.rawBody.toString('utf8'));
     } else {
       throw new DomainError('unsupported_media_type', 415, 'Twilio webhooks are application/x-www-form-urlencoded (JSON only with a signed bodySHA256)');
