@@ -96,6 +96,11 @@ export class FakeTwilio extends FakeServer {
     return reservation;
   }
 
+  /** Kept for older tests: an agent joining is Flex accepting the task (TaskRouter), never a participant webhook. */
+  agentJoins(conversationSid: string, identity = 'alice@example.com', attributes: { friendly_name?: string } = {}): Promise<FakeReservation> {
+    return this.acceptTask(conversationSid, { name: identity, attributes: attributes.friendly_name ? { full_name: attributes.friendly_name } : {} });
+  }
+
   /** An agent writes from Flex (Source=SDK), optionally with files: onMessageAdded fires. */
   async agentMessage(
     conversationSid: string,
