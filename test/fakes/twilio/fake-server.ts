@@ -129,7 +129,7 @@ export abstract class FakeServer {
         return { ...injected, ...(failure.body ? { json: failure.body } : {}), headers: failure.headers };
       }
       if (route.spec) {
-        const problems = specViolations(route.spec, record.params, record.query);
+        const problems = specViolations(route.spec, record.params, record.query, record.headers);
         if (problems.length) return error(400, 20001, `Not in Twilio's API definition: ${problems.join('; ')}`);
       }
       return route.handler({ params: record.params, path, headers: req.headers, body: record.body, query: record.query });
