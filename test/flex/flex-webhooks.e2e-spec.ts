@@ -63,7 +63,9 @@ describe('Flex webhooks: signature guard, persist-then-deliver, dedupe', () => {
     });
     const botTurn = await app.fake.send(`${PUBLIC_URL}/chatbot-to-discord`, { ConversationSid: conversationSid, MessageSid: `IM${'e'.repeat(32)}`, Body: 'hi' }, { signWith: 'wrong' });
 
-    for (const response of [unsigned, forged, otherUrl, botTurn]) {
+    const taskRouter = await app.fake.send(`${PUBLIC_URL}/twilio/taskrouter-events`, { EventType: 'task.completed', WorkspaceSid: app.fake.workspaceSid, TaskSid: `WT${'1'.repeat(32)}`, TaskAttributes: JSON.stringify({ conversationSid }) }, { unsigned: true });
+
+    for (const response of [unsigned, forged, otherUrl, botTurn, taskRouter]) {
       expect(response.status).toBe(403);
       expect(JSON.parse(response.body)).toMatchObject({ status: 403, code: 'invalid_twilio_signature' });
     }
