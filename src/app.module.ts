@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AnnouncementsModule } from './announcements/announcements.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -14,7 +15,9 @@ import { ConversationsModule, PortBinding } from './conversations/conversations.
 import { LeadsQueuePlatform } from './conversations/leads-queue.platform';
 import { AgentPlatform, SupportBot } from './conversations/ports';
 import { DatabaseModule } from './database/database.module';
+import { DeskModule } from './desk/desk.module';
 import { DiscordModule } from './discord/discord.module';
+import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
 import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
@@ -77,6 +80,9 @@ export class AppModule {
         core,
         DiscordHelpModule.forRoot(config, core),
         ...agents.inbound(core),
+        // #announcements: feeds and manual posts, published through Discord.
+        AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
+        DeskModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },
