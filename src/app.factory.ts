@@ -80,6 +80,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const appOptions: NestApplicationOptions = {
     bufferLogs: true,
+    // The raw bytes of JSON bodies: a signed Twilio JSON webhook is checked against its bodySHA256.
+    rawBody: true,
     abortOnError: false,
     logger: options.logger === false ? false : undefined,
   };

@@ -33,11 +33,17 @@ import { loggerParams } from './logging/logger-options';
 interface AgentPlatformAdapter {
   platform: PortBinding<AgentPlatform>;
   inbound: (core: DynamicModule) => (DynamicModule | Type)[];
+  /** Where its chats go when nobody there takes them: the next platform (today the leads' REST queue). */
+  fallback?: PortBinding<AgentPlatform>;
 }
 
 function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
   if (isTwilioEnabled(config)) {
-    return { platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform }, inbound: (core) => [FlexWebhooksModule.forRoot(config, core)] };
+    return {
+      platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
+      inbound: (core) => [FlexWebhooksModule.forRoot(config, core)],
+      fallback: { provide: LeadsQueuePlatform },
+    };
   }
   // Without Flex, chats wait for leads in the REST API (and its desk).
   return { platform: { provide: LeadsQueuePlatform }, inbound: () => [] };
@@ -52,6 +58,7 @@ export class AppModule {
       player: { provide: DiscordPlayerChannel },
       agentPlatform: agents.platform,
       bot: { module: ChatbotModule, provide: SupportBot },
+      fallbackPlatform: agents.fallback,
     });
     return {
       module: AppModule,

@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { PinoLogger } from 'nestjs-pino';
 import { ConfigValidationError } from './config/app-config';
 import { readEnvironment } from './config/environment';
 import { createApp } from './app.factory';
@@ -24,8 +25,10 @@ async function main() {
     '  Checks:    npx bridge doctor',
     '',
   ];
-  // Give pino's transport (a worker thread with pino-pretty) a moment to flush what came before.
-  setTimeout(() => process.stdout.write(lines.join('\n') + '\n'), 50);
+  // Flush what pino still holds, then give its transport (pino-pretty's worker thread) a moment.
+  const show = () => setTimeout(() => process.stdout.write(lines.join('\n') + '\n'), 50);
+  if (PinoLogger.root) PinoLogger.root.flush(show);
+  else show();
 }
 
 main().catch((error) => {

@@ -17,7 +17,7 @@ export const USAGE = `Usage: bridge <command>
   migrate                                               apply pending database migrations
   migration <name>                                      write a migration for prisma/schema.prisma's changes
   kb import [folder]                                    load the knowledge base (default kb/); keeps API edits
-  twilio provision                                      create or update the Studio flow for ROUTING_MODE=studio
+  twilio provision [--check] [--force]                  set up Twilio: workspace callback, Studio flow (docs/flex.md)
   doctor                                                check configuration, database, Discord and Twilio
 
 Configuration comes from the environment and .env (see .env.example). Without DATABASE_URL the

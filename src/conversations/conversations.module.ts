@@ -11,7 +11,8 @@ import { LeadRepliesService } from './lead-replies.service';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { PlayerMessagesHandler } from './player-messages.handler';
-import { AgentPlatform, AgentPlatformEvents, PlayerChannel, SupportBot } from './ports';
+import { LeadsQueuePlatform } from './leads-queue.platform';
+import { AgentPlatform, AgentPlatformEvents, FALLBACK_AGENT_PLATFORM, PlayerChannel, SupportBot } from './ports';
 import { RelayWorker } from './relay.worker';
 
 type AdapterModule = DynamicModule | Type;
@@ -26,6 +27,8 @@ export interface CoreAdapters {
   player: PortBinding<PlayerChannel>;
   agentPlatform: PortBinding<AgentPlatform>;
   bot: PortBinding<SupportBot>;
+  /** Where chats go when the agent platform cannot take them; the leads' REST queue when not given. */
+  fallbackPlatform?: PortBinding<AgentPlatform>;
 }
 
 const CORE_PROVIDERS = [
@@ -49,7 +52,8 @@ const CORE_PROVIDERS = [
 @Module({})
 export class ConversationsModule {
   static forRoot(adapters: CoreAdapters): DynamicModule {
-    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot];
+    const fallback: PortBinding<AgentPlatform> = adapters.fallbackPlatform ?? { provide: LeadsQueuePlatform };
+    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot, fallback];
     const ports: Provider[] = (
       [
         [PlayerChannel, adapters.player.provide],
@@ -57,12 +61,14 @@ export class ConversationsModule {
         [SupportBot, adapters.bot.provide],
       ] as [Abstract<unknown>, Type<unknown> | Abstract<unknown>][]
     ).flatMap(([port, implementation]) => (port === implementation ? [] : [{ provide: port, useExisting: implementation }]));
-    const localProviders = bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>);
+    const localProviders = [...new Set(bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>))];
     return {
       module: ConversationsModule,
       imports: [CasesModule, QueueModule, ...new Set(bindings.flatMap((b) => (b.module ? [b.module] : [])))],
       controllers: [ConversationsController],
-      providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler }],
+      providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler },
+        { provide: FALLBACK_AGENT_PLATFORM, useExisting: fallback.provide },
+      ],
       exports: [PlayerMessagesHandler, AgentPlatformEvents, AgentPlatform, PlayerChannel],
     };
   }

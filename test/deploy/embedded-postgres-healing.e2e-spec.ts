@@ -61,7 +61,7 @@ describe('the service on its embedded Postgres', () => {
     expect(kb.stdout).toMatch(/^\d+ created, 0 updated, 0 unchanged, 0 skipped\.$/m);
     expect(kb.stderr).toMatch(/imported \d+\/\d+/);
     // A different EMBEDDED_PG_PORT does not matter: the port comes from the server's own pid file.
-    const key = await runCli(['apikey', 'create', '--name', 'ops', '--role', 'lead'], { ...cliEnv, EMBEDDED_PG_PORT: '5999' });
+    const key = await runCli(['apikey', 'create', '--name', 'ops', '--person', 'Ops', '--role', 'lead'], { ...cliEnv, EMBEDDED_PG_PORT: '5999' });
     expect(key).toMatchObject({ code: 0 });
     const token = /^\s+(bk_\S+)$/m.exec(key.stdout)![1];
     const articles = await fetch(`${service.url}/api/kb/articles?locale=en`, { headers: { authorization: `Bearer ${token}` } });

@@ -1,3 +1,4 @@
+import { LeadsQueuePlatform } from '../../../src/conversations/leads-queue.platform';
 import { Logger } from '@nestjs/common';
 import { CaseEventsBus } from '../../../src/cases/case-events.bus';
 import { CasesService } from '../../../src/cases/cases.service';
@@ -38,7 +39,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
   const messages = new MessageStore(prisma, mediaStore);
   const delivery = new PlayerDelivery(messages, player);
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock);
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform());
   const queue = new JobQueue(prisma, config);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();
