@@ -13,6 +13,7 @@ import { clientErrorHandler, MAX_URL_LENGTH } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { quietStartUp } from './logging/logger-options';
+import { registerSecurityHeaders } from './operations/security-headers';
 
 /** A caller's X-Request-Id is kept only when it is short and plain, so it cannot forge log lines. */
 const CALLER_REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -90,6 +91,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     ? await options.instantiate(root, adapter, appOptions)
     : await NestFactory.create<NestFastifyApplication>(root, adapter, appOptions);
   if (options.logger !== false) app.useLogger(quietStartUp(app.get(Logger)));
+  await registerSecurityHeaders(fastify);
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

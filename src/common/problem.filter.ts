@@ -1,5 +1,6 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { baseSecurityHeaders } from '../operations/security-headers';
 import { toProblem } from './problem';
 import { UnexpectedErrorLog } from './problem-log';
 
@@ -25,6 +26,7 @@ export function sendProblem(error: unknown, request: FastifyRequest, reply: Fast
   problem.instance = request.url;
   // Also set by an onSend hook, which errors raised by the router itself (a malformed URL) skip.
   void reply.header('x-request-id', request.id);
+  baseSecurityHeaders(reply);
   if (problem.status === 401) void reply.header('www-authenticate', 'Bearer');
   if (problem.status === 429 && error && typeof error === 'object' && 'retryAfterSeconds' in error) {
     void reply.header('retry-after', String((error as { retryAfterSeconds: number }).retryAfterSeconds));
