@@ -1,6 +1,6 @@
 import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
 import { ApiKeysService } from './api-keys.service';
 import { RateLimiter } from './rate-limiter';
@@ -8,12 +8,6 @@ import { hasRole, Principal, PUBLIC_KEY, Role, ROLE_KEY } from './roles';
 import { SessionAuthenticator } from './session-authenticator';
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
-
-class RateLimited extends DomainError {
-  constructor(readonly retryAfterSeconds: number) {
-    super('rate_limited', 429, `Too many requests for this API key; retry in ${retryAfterSeconds} s`);
-  }
-}
 
 /** Every HTTP route needs an API key (or a desk session) with at least its role, unless it is @Public(). */
 @Injectable()
@@ -30,9 +24,14 @@ export class ApiKeyGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    const principal = await this.authenticate(request);
-    const wait = this.limiter.take(principal.keyId);
-    if (wait > 0) throw new RateLimited(wait);
+    // A flood without valid keys is refused by address before it costs key lookups (src/auth/rate-limiter.ts).
+    this.limiter.checkAddress(request.ip);
+    const principal = await this.authenticate(request).catch(async (error: unknown) => {
+      if (error instanceof DomainError && error.status === 401) await this.limiter.failedAuth(request.ip);
+      throw error;
+    });
+    const headers = await this.limiter.take(principal.keyId);
+    void context.switchToHttp().getResponse<FastifyReply>().headers({ ...headers });
     const required = this.reflector.getAllAndOverride<Role>(ROLE_KEY, targets) ?? Role.VIEWER;
     if (!hasRole(principal.role, required)) {
       throw DomainError.forbidden(`This needs the ${required.toLowerCase()} role; your key "${principal.name}" is ${principal.role.toLowerCase()}`);

@@ -83,6 +83,10 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_PER_MINUTE = 600;
 
+  /** Requests per minute without a valid key (none, unknown, revoked) allowed from one client address. */
+  @Transform(toInt) @IsInt() @Min(1)
+  RATE_LIMIT_FAILED_AUTH_PER_MINUTE = 60;
+
   /** Load the starter knowledge base from kb/ at boot when the Article table is empty. */
   @Transform(toBool) @IsBoolean()
   KB_IMPORT_ON_EMPTY = true;

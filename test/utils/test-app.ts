@@ -22,6 +22,8 @@ export interface TestApp {
 }
 
 let keyCounter = 0;
+/** Suites send many keyless requests from one address on purpose; test/auth/rate-limit sets its own. */
+const TEST_LIMITS = { RATE_LIMIT_FAILED_AUTH_PER_MINUTE: '100000' };
 
 export interface TestAppOptions {
   /** Modules to add beside AppModule (e.g. an adapter module not wired into AppModule yet). */
@@ -53,7 +55,7 @@ function instantiateWith(config: AppConfig, options: TestAppOptions) {
 /** Boots the real application on a database of its own; `env` overrides the configuration. */
 export async function createTestApp(env: Record<string, string> = {}, options: TestAppOptions = {}): Promise<TestApp> {
   const database = await createTestDatabase();
-  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MIGRATE_ON_BOOT: 'false', DATABASE_URL: database.url, ...env });
+  const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MIGRATE_ON_BOOT: 'false', DATABASE_URL: database.url, ...TEST_LIMITS, ...env });
   const customized = options.imports !== undefined || options.overrides !== undefined;
   const app = await createApp(config, { logger: false, ...(customized ? { instantiate: instantiateWith(config, options) } : {}) });
   await app.init();
