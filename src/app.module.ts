@@ -23,6 +23,7 @@ import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
+import { OperationsModule } from './operations/operations.module';
 import { loggerParams } from './logging/logger-options';
 
 /**
@@ -68,6 +69,7 @@ export class AppModule {
         { module: ClockModule, global: true, providers: [Clock], exports: [Clock] },
         DatabaseModule,
         AuthModule,
+        OperationsModule,
         HealthModule,
         CasesModule,
         DiscordModule.forRoot(config),

@@ -87,6 +87,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   RATE_LIMIT_FAILED_AUTH_PER_MINUTE = 60;
 
+  /** Bearer token for GET /metrics (Prometheus); unset, /metrics is off. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
+  METRICS_TOKEN?: string;
+
+  /** Serve /metrics on this port instead of PORT (same token), e.g. to keep it off the public load balancer. */
+  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(65535)
+  METRICS_PORT?: number;
+
   /** Load the starter knowledge base from kb/ at boot when the Article table is empty. */
   @Transform(toBool) @IsBoolean()
   KB_IMPORT_ON_EMPTY = true;

@@ -1,6 +1,7 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { HelpCases } from '../cases/help-cases';
+import { BridgeMetrics } from '../operations/metrics/bridge-metrics';
 import { Chat, toChatRef } from './chat';
 import { helpMessage } from './help-messages';
 import { PlayerDelivery } from './player-delivery';
@@ -15,10 +16,12 @@ export class BotReplies {
     private readonly platform: AgentPlatform,
     private readonly helpCases: HelpCases,
     private readonly clock: Clock,
+    @Optional() private readonly metrics?: BridgeMetrics,
   ) {}
 
   async answer(chat: Chat, question: string, inReplyTo?: string): Promise<void> {
     const answer = await this.bot.answer(question, chat.locale);
+    this.metrics?.botAnswered(answer.fallback);
     const agentButtonLabel = helpMessage(answer.locale, 'agentButton');
     const notice: PlayerNotice = answer.fallback
       ? { text: helpMessage(answer.locale, 'nothingFound'), agentButtonLabel }

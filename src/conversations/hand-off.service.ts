@@ -1,6 +1,7 @@
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { HelpCases } from '../cases/help-cases';
+import { BridgeMetrics } from '../operations/metrics/bridge-metrics';
 import { Chat, isWithAgent, toChatRef } from './chat';
 import { ConversationStore } from './conversation-store';
 import { helpMessage } from './help-messages';
@@ -24,6 +25,7 @@ export class HandOffService {
     private readonly player: PlayerChannel,
     private readonly clock: Clock,
     @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
+    @Optional() private readonly metrics?: BridgeMetrics,
   ) {}
 
   /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
@@ -33,6 +35,7 @@ export class HandOffService {
       await this.delivery.say(chat, { text: helpMessage(chat.locale, 'alreadyTransferring', { n }) }, SYSTEM);
       return;
     }
+    this.metrics?.agentRequests.inc();
     const requester = { id: chat.player.id, displayName: chat.player.displayName, actor: `${this.player.name}:${chat.player.id}` };
     const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
     chat = await this.store.update(chat.id, { caseId: helpCase.id });
