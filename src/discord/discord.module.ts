@@ -13,6 +13,7 @@ import { DiscordMessenger } from './discord-messenger';
 import { DiscordOffNotice, DiscordReadyLogger } from './discord-presence';
 import { DiscordRestMessenger } from './discord-rest.messenger';
 import { DisabledDiscordMessenger } from './disabled-discord.messenger';
+import { GatewayLeader } from './gateway-leader';
 import { PlayerCasesService } from './player-cases.service';
 import { ReportFilingService } from './report-filing.service';
 
@@ -65,8 +66,10 @@ export class DiscordModule {
         CaseCommand,
         CaseNotifier,
         DiscordReadyLogger,
+        // One replica on the gateway (Postgres advisory lock); the others use REST only.
+        GatewayLeader,
       ],
-      exports: [DiscordMessenger, NecordModule, HelpDmIntake],
+      exports: [DiscordMessenger, NecordModule, HelpDmIntake, GatewayLeader],
     };
   }
 }

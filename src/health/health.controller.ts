@@ -1,9 +1,11 @@
-import { BeforeApplicationShutdown, Controller, Get, Injectable, OnModuleDestroy, Res } from '@nestjs/common';
+import { BeforeApplicationShutdown, Controller, Get, Injectable, OnModuleDestroy, Optional, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles';
 import { DatabaseConnection } from '../database/database-connection';
 import { PrismaService } from '../database/prisma.service';
+import { GatewayLeader } from '../discord/gateway-leader';
+import { JobQueue } from '../queue/job-queue';
 
 /**
  * Flips to "shutting down" first thing on SIGTERM (or app.close()), so load balancers stop sending
@@ -31,6 +33,8 @@ export class HealthController {
     private readonly prisma: PrismaService,
     private readonly state: ShutdownState,
     private readonly database: DatabaseConnection,
+    private readonly queue: JobQueue,
+    @Optional() private readonly gateway?: GatewayLeader,
   ) {}
 
   @Get('live')
@@ -51,10 +55,13 @@ export class HealthController {
     }
     try {
       await this.prisma.$queryRaw`SELECT 1`;
-      return { status: 'ready', database: 'up' };
     } catch {
       void reply.status(503);
       return { status: 'unavailable', database: 'down' };
     }
+    // The gateway is reported, not required: followers serve HTTP and REST while another replica leads.
+    const parts = { database: 'up', queueWorker: this.queue.workerRunning ? 'running' : 'stopped', ...(this.gateway ? { discordGateway: this.gateway.status } : {}) };
+    if (!this.queue.workerRunning) void reply.status(503);
+    return { status: this.queue.workerRunning ? 'ready' : 'unavailable', ...parts };
   }
 }

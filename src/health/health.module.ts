@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { QueueModule } from '../queue/queue.module';
 import { HealthController, ShutdownState } from './health.controller';
 
-@Module({ controllers: [HealthController], providers: [ShutdownState] })
+@Module({ imports: [QueueModule], controllers: [HealthController], providers: [ShutdownState] })
 export class HealthModule {}

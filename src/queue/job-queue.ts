@@ -112,6 +112,11 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     await this.stop();
   }
 
+  /** For readiness: whether this process's worker is claiming jobs. */
+  get workerRunning(): boolean {
+    return this.worker.isRunning;
+  }
+
   start(): void {
     this.worker.start();
   }

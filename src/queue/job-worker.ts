@@ -47,6 +47,10 @@ export class JobWorker {
     private readonly deadLetter: (job: DeadJob, spec: JobSpec<unknown> | undefined) => Promise<void>,
   ) {}
 
+  get isRunning(): boolean {
+    return this.running;
+  }
+
   get busy(): boolean {
     return this.inFlight.size > 0;
   }

@@ -76,7 +76,7 @@ describe('the service on its embedded Postgres', () => {
     await eventually(async () => (await service.readiness()).status === 200 && postmasterPid(dataDir) !== first, 60_000, 'readiness after the restart');
     expect(service.output).toContain('Embedded Postgres stopped unexpectedly (killed by SIGKILL): restarting it');
     expect(service.output).toContain('Embedded Postgres restarted');
-    expect((await service.readiness()).body).toEqual({ status: 'ready', database: 'up' });
+    expect((await service.readiness()).body).toEqual({ status: 'ready', database: 'up', queueWorker: 'running' });
   });
 
   it('starts after kill -9 of the service, stopping the orphaned server of its data directory', async () => {

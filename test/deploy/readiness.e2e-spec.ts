@@ -27,6 +27,6 @@ describe('GET /health/ready while the embedded Postgres restarts', () => {
     expect(during.json()).toEqual({ status: 'unavailable', database: 'restarting' });
     expect((await t.request({ method: 'GET', url: '/health/live' })).statusCode).toBe(200);
     connection.state = 'up';
-    expect((await t.request({ method: 'GET', url: '/health/ready' })).json()).toEqual({ status: 'ready', database: 'up' });
+    expect((await t.request({ method: 'GET', url: '/health/ready' })).json()).toEqual({ status: 'ready', database: 'up', queueWorker: 'running' });
   });
 });

@@ -40,7 +40,7 @@ describe('health and request ids', () => {
   it('/health/ready answers 200 when the database answers', async () => {
     const res = await t.request({ method: 'GET', url: '/health/ready' });
     expect(res.statusCode).toBe(200);
-    expect(res.json()).toEqual({ status: 'ready', database: 'up' });
+    expect(res.json()).toEqual({ status: 'ready', database: 'up', queueWorker: 'running' });
   });
 
   it('/health/ready answers 503 while the database refuses connections, and 200 again once it is back', async () => {

@@ -1,0 +1,93 @@
+import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { Client } from 'discord.js';
+import { Client as PgClient } from 'pg';
+import { AppConfig } from '../config/app-config';
+import { DatabaseConnection } from '../database/database-connection';
+
+/** pg_advisory_lock key of the Discord gateway session (any constant the app uses for nothing else). */
+const GATEWAY_LOCK = 7_301_977_001;
+const CAMPAIGN_EVERY_MS = 2_000;
+
+export type GatewayRole = 'follower' | 'leader' | 'stopped';
+
+/**
+ * Exactly one replica holds the Discord gateway session: the one holding a Postgres advisory lock
+ * on a connection of its own. Necord logs the client in at bootstrap; this replaces that login with
+ * a campaign, so followers only use REST (their token is set) and take over within a few seconds of
+ * the leader's connection closing (a dead process's session ends, and Postgres frees its lock).
+ */
+@Injectable()
+export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
+  private readonly logger = new Logger('Gateway');
+  private connection?: PgClient;
+  private timer?: NodeJS.Timeout;
+  role: GatewayRole = 'follower';
+
+  constructor(
+    private readonly client: Client,
+    private readonly config: AppConfig,
+    private readonly database: DatabaseConnection,
+  ) {}
+
+  onModuleInit(): void {
+    const login = this.client.login.bind(this.client);
+    this.client.rest.setToken(this.config.DISCORD_TOKEN!);
+    this.client.login = async (token?: string) => {
+      void this.campaign(() => login(token));
+      return token ?? '';
+    };
+  }
+
+  /** The gateway's state for readiness: leader with a ready session, leader connecting, or follower. */
+  get status(): 'ready' | 'connecting' | 'follower' | 'stopped' {
+    if (this.role !== 'leader') return this.role;
+    return this.client.isReady() ? 'ready' : 'connecting';
+  }
+
+  private get stopped(): boolean {
+    return this.role === 'stopped';
+  }
+
+  private async campaign(login: () => Promise<string>): Promise<void> {
+    if (this.role === 'stopped') return;
+    try {
+      const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader' });
+      await connection.connect();
+      const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1) AS won', [GATEWAY_LOCK]);
+      if (!rows[0].won || this.stopped) {
+        await connection.end();
+      } else {
+        this.connection = connection;
+        // Losing the lock's connection means another replica may lead now: leave the gateway.
+        connection.on('error', () => this.lostLeadership(login));
+        connection.on('end', () => this.lostLeadership(login));
+        this.role = 'leader';
+        this.logger.log('This replica holds the Discord gateway session');
+        await login();
+        return;
+      }
+    } catch (error) {
+      this.logger.warn(`Gateway leadership campaign failed: ${(error as Error).message}`);
+    }
+    if (!this.stopped) this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
+  }
+
+  private lostLeadership(login: () => Promise<string>): void {
+    if (this.role !== 'leader') return;
+    this.role = 'follower';
+    this.connection = undefined;
+    this.logger.warn('Lost the gateway lock; leaving the gateway and campaigning again');
+    void this.client.destroy().finally(() => {
+      this.client.rest.setToken(this.config.DISCORD_TOKEN!);
+      this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
+    });
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    this.role = 'stopped';
+    if (this.timer) clearTimeout(this.timer);
+    const connection = this.connection;
+    this.connection = undefined;
+    await connection?.end().catch(() => undefined);
+  }
+}
