@@ -543,6 +543,11 @@ export class FakeDiscord {
     return Boolean((message.flags ?? 0) & 64);
   }
 
+  /** How many gateway sessions are connected and identified (one per logged-in bot process). */
+  liveSessionCount(): number {
+    return this.gateway.liveSessions().length;
+  }
+
   /** Whether the bot is logged in over the gateway. */
   whenIdentified(): Promise<void> {
     return this.gateway.whenIdentified();
