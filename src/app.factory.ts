@@ -2,7 +2,7 @@ import { DynamicModule, Logger as NestLogger, NestApplicationOptions } from '@ne
 import { randomUUID } from 'node:crypto';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { SwaggerModule } from '@nestjs/swagger';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
@@ -13,6 +13,7 @@ import { clientErrorHandler, MAX_URL_LENGTH } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 import { quietStartUp } from './logging/logger-options';
+import { buildOpenApi } from './operations/openapi';
 import { registerSecurityHeaders } from './operations/security-headers';
 
 /** A caller's X-Request-Id is kept only when it is short and plain, so it cannot forge log lines. */
@@ -94,15 +95,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   await registerSecurityHeaders(fastify);
   app.enableShutdownHooks();
 
-  const document = SwaggerModule.createDocument(
-    app,
-    new DocumentBuilder()
-      .setTitle('Discord ↔ Twilio Flex support bridge')
-      .setDescription('Cases, knowledge base and help chats. Authenticate with `Authorization: Bearer <API key>`.')
-      .setVersion('1')
-      .addBearerAuth()
-      .build(),
-  );
+  const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });
 
   await app.get(ApiKeysService).bootstrap(config.BOOTSTRAP_API_KEY);
