@@ -1,11 +1,13 @@
 import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
 import { Client } from 'discord.js';
+import { createHash } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { DatabaseConnection } from '../database/database-connection';
 
-/** pg_advisory_lock key of the Discord gateway session (any constant the app uses for nothing else). */
-const GATEWAY_LOCK = 7_301_977_001;
+/** pg_advisory_lock(namespace, bot) of a bot's gateway session: one per bot, if bots ever share a database. */
+const GATEWAY_LOCK_NAMESPACE = 7_301_977;
+const botLockKey = (identity: string) => createHash('sha256').update(identity).digest().readInt32BE(0);
 const CAMPAIGN_EVERY_MS = 2_000;
 
 export type GatewayRole = 'follower' | 'leader' | 'stopped';
@@ -53,7 +55,8 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
     try {
       const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader' });
       await connection.connect();
-      const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1) AS won', [GATEWAY_LOCK]);
+      const bot = botLockKey(this.config.DISCORD_APPLICATION_ID ?? this.config.DISCORD_TOKEN!);
+      const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS won', [GATEWAY_LOCK_NAMESPACE, bot]);
       if (!rows[0].won || this.stopped) {
         await connection.end();
       } else {
