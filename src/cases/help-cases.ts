@@ -55,6 +55,13 @@ export class HelpCases {
     );
   }
 
+  /** A note for staff only (never sent to the reporter), recorded once per `key` however often it comes. */
+  async internalNote(caseNumber: number, body: string, actor: string, key: string): Promise<void> {
+    const { id } = await this.cases.refOf(caseNumber);
+    const known = await this.prisma.caseEvent.findFirst({ where: { caseId: id, type: 'NOTE', data: { path: ['key'], equals: key } }, select: { id: true } });
+    if (!known) await this.cases.recordEvent(caseNumber, 'NOTE', actor.slice(0, 100), { body: body.slice(0, 4000), public: false, key });
+  }
+
   async numberOf(caseId: string | null): Promise<number | null> {
     if (!caseId) return null;
     const row = await this.prisma.case.findUnique({ where: { id: caseId }, select: { number: true } });

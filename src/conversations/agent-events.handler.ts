@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { HELP_CHAT_ACTOR_PREFIX } from '../cases/case-events.bus';
+import { AgentChatActions } from './agent-chat-actions';
 import { BotReplies } from './bot-replies';
 import { ConversationStore } from './conversation-store';
 import { attachmentDetails } from './conversation-store';
@@ -7,7 +8,17 @@ import { HandOffService } from './hand-off.service';
 import { helpMessage } from './help-messages';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentJoinedEvent, AgentMessageEvent, AgentPlatform, AgentPlatformEvents, BotTurnEvent, PlatformClosedEvent } from './ports';
+import {
+  AgentJoinedEvent,
+  AgentMessageChangedEvent,
+  AgentMessageEvent,
+  AgentPlatform,
+  AgentPlatformEvents,
+  BotTurnEvent,
+  InternalNoteEvent,
+  PlatformChatView,
+  PlatformClosedEvent,
+} from './ports';
 
 /** What the agent platform reports, applied to the chat it names; each event is safe to redeliver. */
 @Injectable()
@@ -19,6 +30,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     private readonly handOff: HandOffService,
     private readonly botReplies: BotReplies,
     private readonly platform: AgentPlatform,
+    private readonly actions: AgentChatActions,
   ) {
     super();
   }
@@ -35,19 +47,33 @@ export class AgentEventsHandler extends AgentPlatformEvents {
       details: attachmentDetails(event.media),
     });
     if (stored.delivered) return;
-    const who = event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
+    const who = event.shownAs ?? event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
     await this.delivery.deliver(stored.id, chat, { text: event.body, from: who, files: event.media });
   }
 
   async agentJoined(event: AgentJoinedEvent): Promise<void> {
     const chat = await this.store.byPlatformKey(event.platformKey);
     if (!chat || chat.mode === 'CLOSED') return;
-    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${this.platform.name}`);
+    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`);
   }
 
   async platformClosed(event: PlatformClosedEvent): Promise<void> {
     const chat = await this.store.byPlatformKey(event.platformKey);
-    if (chat) await this.handOff.finish(chat);
+    if (!chat) return;
+    await this.handOff.finish(chat);
+    if (event.reason) await this.actions.closeReason(chat.caseId, chat.id, event.reason, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`);
+  }
+
+  agentMessageChanged(event: AgentMessageChangedEvent): Promise<void> {
+    return this.actions.changed(event);
+  }
+
+  internalNote(event: InternalNoteEvent): Promise<void> {
+    return this.actions.note({ ...event, actor: `${HELP_CHAT_ACTOR_PREFIX}${event.actor}` });
+  }
+
+  chat(platformKey: string): Promise<PlatformChatView | null> {
+    return this.actions.view(platformKey);
   }
 
   /** Once per platform message: a redelivered turn finds the bot's earlier answer. */

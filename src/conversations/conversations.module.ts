@@ -1,6 +1,7 @@
 import { Abstract, DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
 import { QueueModule } from '../queue/queue.module';
+import { AgentChatActions } from './agent-chat-actions';
 import { AgentEventsHandler } from './agent-events.handler';
 import { BotReplies } from './bot-replies';
 import { ConversationReadModels } from './conversation-read-models';
@@ -11,7 +12,7 @@ import { LeadRepliesService } from './lead-replies.service';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { PlayerMessagesHandler } from './player-messages.handler';
-import { AgentPlatform, AgentPlatformEvents, PlayerChannel, SupportBot } from './ports';
+import { AgentPlatform, AgentPlatformEvents, NoStaffAlerts, PlayerChannel, StaffAlerts, SupportBot } from './ports';
 import { RelayWorker } from './relay.worker';
 
 type AdapterModule = DynamicModule | Type;
@@ -26,6 +27,8 @@ export interface CoreAdapters {
   player: PortBinding<PlayerChannel>;
   agentPlatform: PortBinding<AgentPlatform>;
   bot: PortBinding<SupportBot>;
+  /** Where staff are alerted while another platform carries the chat; none by default. */
+  alerts?: PortBinding<StaffAlerts>;
 }
 
 const CORE_PROVIDERS = [
@@ -36,6 +39,7 @@ const CORE_PROVIDERS = [
   HandOffService,
   PlayerMessagesHandler,
   AgentEventsHandler,
+  AgentChatActions,
   LeadRepliesService,
   ConversationReadModels,
   RelayWorker,
@@ -49,12 +53,14 @@ const CORE_PROVIDERS = [
 @Module({})
 export class ConversationsModule {
   static forRoot(adapters: CoreAdapters): DynamicModule {
-    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot];
+    const alerts = adapters.alerts ?? { provide: NoStaffAlerts };
+    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot, alerts];
     const ports: Provider[] = (
       [
         [PlayerChannel, adapters.player.provide],
         [AgentPlatform, adapters.agentPlatform.provide],
         [SupportBot, adapters.bot.provide],
+        [StaffAlerts, alerts.provide],
       ] as [Abstract<unknown>, Type<unknown> | Abstract<unknown>][]
     ).flatMap(([port, implementation]) => (port === implementation ? [] : [{ provide: port, useExisting: implementation }]));
     const localProviders = bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>);

@@ -7,7 +7,7 @@ import { helpMessage } from './help-messages';
 import { LEADS_QUEUE } from './leads-queue.platform';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform, PlayerChannel } from './ports';
+import { AgentPlatform, PlayerChannel, StaffAlert, StaffAlerts } from './ports';
 
 const SYSTEM = { kind: 'SYSTEM' as const, name: 'system' };
 
@@ -24,6 +24,7 @@ export class HandOffService {
     private readonly platform: AgentPlatform,
     private readonly player: PlayerChannel,
     private readonly clock: Clock,
+    private readonly alerts: StaffAlerts,
   ) {}
 
   /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
@@ -38,8 +39,15 @@ export class HandOffService {
     chat = await this.store.update(chat.id, { caseId: helpCase.id });
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
     const transcript = await this.messages.transcript(chat);
+    const previousCaseNumber = await this.helpCases.numberOf(await this.store.previousCaseOf(chat.player.id, chat.id));
     try {
-      const result = await this.platform.handOff({ ...toChatRef(chat, helpCase.number), caseNumber: helpCase.number, transcript });
+      const result = await this.platform.handOff({
+        ...toChatRef(chat, helpCase.number),
+        caseNumber: helpCase.number,
+        transcript,
+        previousCaseNumber: previousCaseNumber === helpCase.number ? null : previousCaseNumber,
+        requestedAt: this.clock.now(),
+      });
       await this.store.update(chat.id, {
         platform: this.platform.name,
         platformKey: result.platformKey ?? chat.platformKey,
@@ -50,6 +58,7 @@ export class HandOffService {
       this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits in the leads' queue`);
       await this.store.update(chat.id, { platform: LEADS_QUEUE });
     }
+    await this.alert('chatWaiting', { caseNumber: helpCase.number, player: chat.player, locale: chat.locale, platform: this.platform.name });
   }
 
   /**
@@ -74,6 +83,13 @@ export class HandOffService {
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'chatClosed') }, SYSTEM).catch((error: unknown) =>
       this.logger.warn({ err: error }, `Could not tell the player that conversation ${chat.id} closed`),
     );
+    const caseNumber = await this.helpCases.numberOf(chat.caseId);
+    if (caseNumber !== null) await this.alert('chatClosed', { caseNumber, player: chat.player, locale: chat.locale, platform: chat.platform ?? this.platform.name });
     return true;
+  }
+
+  /** Staff alerts are best effort: the chat goes on whatever the alert channel says. */
+  private async alert(kind: 'chatWaiting' | 'chatClosed', alert: StaffAlert): Promise<void> {
+    await this.alerts[kind](alert).catch((error: unknown) => this.logger.warn({ err: error }, `Staff alert (${kind}) for case #${alert.caseNumber} failed`));
   }
 }

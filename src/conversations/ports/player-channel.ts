@@ -44,4 +44,8 @@ export abstract class PlayerChannel {
    * (a retry after a crash) must not make a second message where the channel can prevent it.
    */
   abstract send(channelId: string, notice: PlayerNotice, options?: { idempotencyKey?: string }): Promise<{ messageId: string }>;
+  /** Replaces a sent message's text, where the channel can (an agent edited their reply). */
+  edit?(channelId: string, messageId: string, notice: PlayerNotice): Promise<void>;
+  /** Removes a sent message, where the channel can (an agent deleted their reply). */
+  remove?(channelId: string, messageId: string): Promise<void>;
 }

@@ -4,6 +4,7 @@ import { CasesService } from '../../../src/cases/cases.service';
 import { HelpCases } from '../../../src/cases/help-cases';
 import { Clock } from '../../../src/common/clock';
 import { loadConfig } from '../../../src/config/app-config';
+import { AgentChatActions } from '../../../src/conversations/agent-chat-actions';
 import { AgentEventsHandler } from '../../../src/conversations/agent-events.handler';
 import { BotReplies } from '../../../src/conversations/bot-replies';
 import { ConversationStore } from '../../../src/conversations/conversation-store';
@@ -13,6 +14,7 @@ import { MessageStore } from '../../../src/conversations/message-store';
 import { PlayerDelivery } from '../../../src/conversations/player-delivery';
 import { PlayerMessagesHandler } from '../../../src/conversations/player-messages.handler';
 import { RelayWorker } from '../../../src/conversations/relay.worker';
+import { NoStaffAlerts } from '../../../src/conversations/ports';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
 import { createTestDatabase } from '../../utils/test-database';
@@ -36,7 +38,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
   const messages = new MessageStore(prisma);
   const delivery = new PlayerDelivery(messages, player);
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock);
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new NoStaffAlerts());
   const queue = new JobQueue(prisma, config);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();
@@ -49,7 +51,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
     messages,
     queue,
     players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay),
-    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform),
+    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform, new AgentChatActions(store, messages, helpCases, player, clock)),
     leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock),
     close: async () => {
       await queue.stop();
