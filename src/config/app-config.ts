@@ -116,6 +116,23 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
   DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 
+  // ---- Staff desk (see docs/discord.md, "Staff desk"). ----
+
+  /** A forum channel, or a text channel where the bot opens a private thread per help chat (alerts only when Flex is on). */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_CHANNEL_ID must be a Discord channel id (17 to 20 digits)' })
+  DISCORD_STAFF_CHANNEL_ID?: string;
+
+  /** Who may answer in staff threads, and who is pinged when one opens. */
+  @ValidateIf((c: AppConfig) => c.DISCORD_STAFF_CHANNEL_ID !== undefined || c.DISCORD_STAFF_ROLE_ID !== undefined)
+  @Transform(emptyToUndefined)
+  @IsDefined({ message: 'DISCORD_STAFF_ROLE_ID is required with DISCORD_STAFF_CHANNEL_ID: it says who may answer players' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_ROLE_ID must be a Discord role id (17 to 20 digits)' })
+  DISCORD_STAFF_ROLE_ID?: string;
+
+  /** A staff message starting with this stays in the thread as an internal note on the case. */
+  @IsString() @MinLength(1)
+  STAFF_NOTE_PREFIX = '!n ';
+
   // ---- #announcements (see docs/discord.md, "Announcements"). ----
 
   /** Where /announce, the API and feeds post unless a feed names its own channel. */
@@ -243,6 +260,11 @@ function twilioWanted(c: AppConfig): boolean {
     c.TWILIO_AUTH_TOKEN !== undefined ||
     c.ROUTING_MODE === 'studio'
   );
+}
+
+/** The Discord staff desk is configured (the bot on, a staff channel and role). */
+export function isStaffDeskEnabled(c: AppConfig): boolean {
+  return c.DISCORD_TOKEN !== undefined && c.DISCORD_STAFF_CHANNEL_ID !== undefined && c.DISCORD_STAFF_ROLE_ID !== undefined;
 }
 
 /** Flex is on when the account and a credential are configured (validation guarantees the rest). */

@@ -19,7 +19,7 @@ import {
 } from 'discord-api-types/v10';
 import { FakeGateway } from './gateway';
 import { compileTemplate, discordError, parseBody, readBody, RecordedFile, send } from './http';
-import { apiUser, dmChannelPayload, FakeGuild, FakeGuildChannel, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
+import { apiUser, dmChannelPayload, FakeGuild, FakeGuildChannel, FakeRole, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
 import { Route, RouteResult, restRoutes } from './rest-routes';
 import { snowflake } from './snowflake';
 
@@ -87,7 +87,7 @@ export interface FakeChannelState {
 }
 
 export interface FakeDiscordOptions {
-  guilds?: { id?: string; name?: string; locale?: string; roles?: { id: string; name: string }[]; channels?: (Partial<FakeGuildChannel> & { name: string })[] }[];
+  guilds?: { id?: string; name?: string; locale?: string; roles?: FakeRole[]; channels?: (Partial<FakeGuildChannel> & { name: string })[] }[];
   /** Discord lets the bot answer an interaction for 3 s. */
   interactionTimeoutMs: number;
   heartbeatIntervalMs: number;
@@ -511,9 +511,9 @@ export class FakeDiscord {
     return message;
   }
 
-  /** Low-level: any dispatch event to every live session. */
-  dispatch(event: string, data: unknown): number {
-    return this.gateway.dispatch(event, data);
+  /** Low-level: any dispatch event to every live session (with `intent`, only to sessions that asked for it). */
+  dispatch(event: string, data: unknown, intent?: number): number {
+    return this.gateway.dispatch(event, data, intent);
   }
 
   private dispatchOrThrow(event: string, data: unknown): void {

@@ -39,7 +39,7 @@ export interface FakeGuildChannel {
   id: string;
   name: string;
   /** GUILD_TEXT (0) or GUILD_ANNOUNCEMENT (5): "a channel that users can follow and crosspost into their own server" (openapi.json, ChannelTypes). */
-  type: ChannelType.GuildText | ChannelType.GuildAnnouncement;
+  type: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum;
   /** Channel permission overwrites as Discord sends them (type 0 = role, 1 = member; allow/deny bitfields). */
   permissionOverwrites?: { id: string; type: 0 | 1; allow: string; deny: string }[];
 }
@@ -51,7 +51,15 @@ export interface FakeGuild {
   locale: string;
   channels: FakeGuildChannel[];
   /** Roles besides @everyone (no permissions of their own), e.g. a staff role members can hold. */
-  roles?: { id: string; name: string }[];
+  roles?: FakeRole[];
+}
+
+/** A guild role; `permissions` is its bitfield (default none), `bot` gives it to the bot's member. */
+export interface FakeRole {
+  id: string;
+  name: string;
+  permissions?: string;
+  bot?: boolean;
 }
 
 export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel, position = 0) {
@@ -91,7 +99,7 @@ export function guildCreatePayload(guild: FakeGuild, botUser: APIUser, joinedAt:
     explicit_content_filter: 0,
     roles: [
       { id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 },
-      ...(guild.roles ?? []).map((role, index) => ({ ...role, color: 0, hoist: false, icon: null, unicode_emoji: null, position: index + 1, permissions: '0', managed: false, mentionable: true, flags: 0 })),
+      ...(guild.roles ?? []).map((role, index) => ({ id: role.id, name: role.name, color: 0, hoist: false, icon: null, unicode_emoji: null, position: index + 1, permissions: role.permissions ?? '0', managed: false, mentionable: true, flags: 0 })),
     ],
     emojis: [],
     stickers: [],
@@ -116,7 +124,7 @@ export function guildCreatePayload(guild: FakeGuild, botUser: APIUser, joinedAt:
     unavailable: false,
     member_count: 2,
     voice_states: [],
-    members: [{ user: botUser, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
+    members: [{ user: botUser, roles: (guild.roles ?? []).filter((r) => r.bot).map((r) => r.id), joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
     channels: guild.channels.map((channel, index) => guildChannelPayload(guild, channel, index)),
     threads: [],
     presences: [],

@@ -3,6 +3,7 @@ import type { FakeDiscord, InteractionState } from './fake-discord';
 import { discordError, RecordedFile } from './http';
 import { announcementRoutes } from './announcement-routes';
 import { dmChannelPayload, messagePayload } from './payloads';
+import { checkThreadPost, threadRoutes } from './thread-routes';
 
 export interface RouteContext {
   params: Record<string, string>;
@@ -313,7 +314,7 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           const closed = fake.closedDms.get(channel.recipientId);
           if (closed?.at === 'send') return fail(403, closed.code, closed.message);
         }
-        const invalid = validateMessage(body, files) ?? validateNonce(body);
+        const invalid = validateMessage(body, files) ?? validateNonce(body) ?? checkThreadPost(fake, channel.payload.id);
         if (invalid) return invalid;
         const nonce: string | number | undefined = body?.nonce ?? undefined;
         const earlier = nonce !== undefined && body?.enforce_nonce ? fake.messageWithNonce(fake.botUser.id, nonce) : null;
@@ -358,5 +359,6 @@ export function restRoutes(fake: FakeDiscord): Route[] {
       },
     },
     ...announcementRoutes(fake),
+    ...threadRoutes(fake, attachmentsOf),
   ];
 }
