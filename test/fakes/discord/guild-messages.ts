@@ -48,7 +48,8 @@ export class GuildMessages {
 
   /** Threads opened under a channel, oldest first. */
   threadsIn(parentId: string): ThreadPayload[] {
-    return [...this.fake.channels.values()].map((c) => c.payload).filter((p): p is ThreadPayload => isThread(p) && p.parent_id === parentId);
+    const payloads: unknown[] = [...this.fake.channels.values()].map((c) => c.payload);
+    return payloads.filter((p): p is ThreadPayload => isThread(p) && p.parent_id === parentId);
   }
 
   thread(threadId: string): ThreadPayload {
@@ -92,7 +93,7 @@ export class GuildMessages {
   remove(message: APIMessage): void {
     const channel = this.fake.channels.get(message.channel_id);
     if (channel) channel.messages = channel.messages.filter((m) => m.id !== message.id);
-    this.fake.dispatch(GatewayDispatchEvents.MessageDelete, { id: message.id, channel_id: message.channel_id, guild_id: message.guild_id }, GatewayIntentBits.GuildMessages);
+    this.fake.dispatch(GatewayDispatchEvents.MessageDelete, { id: message.id, channel_id: message.channel_id, guild_id: channel?.guildId }, GatewayIntentBits.GuildMessages);
   }
 
   private dispatchCreate(message: APIMessage): void {
