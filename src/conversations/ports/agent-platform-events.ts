@@ -31,6 +31,8 @@ export interface AgentMessageChangedEvent {
   platformMessageId: string;
   /** The new text; absent when the agent deleted the message. */
   body?: string;
+  /** How the player sees the author (as in AgentMessageEvent). */
+  shownAs?: string;
 }
 
 export interface InternalNoteEvent {

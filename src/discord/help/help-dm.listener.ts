@@ -7,7 +7,7 @@ import { MediaFile } from '../../conversations/ports';
 /** Attachments a player sends in the help chat: downloaded now, since Discord's URLs expire. */
 const MAX_ATTACHMENT_BYTES = 8 * 1024 * 1024;
 
-async function downloadAttachments(message: Message): Promise<MediaFile[]> {
+export async function downloadAttachments(message: Message): Promise<MediaFile[]> {
   const files: MediaFile[] = [];
   for (const attachment of message.attachments.values()) {
     if (attachment.size > MAX_ATTACHMENT_BYTES) continue;
