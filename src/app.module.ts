@@ -9,19 +9,23 @@ import { ChatbotModule } from './chatbot/chatbot.module';
 import { Clock } from './common/clock';
 import { ProblemFilter } from './common/problem.filter';
 import { appValidationPipe } from './common/validation.pipe';
-import { AppConfig, isTwilioEnabled } from './config/app-config';
+import { AppConfig, isStaffDeskEnabled, isTwilioEnabled } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ConversationsModule, PortBinding } from './conversations/conversations.module';
 import { LeadsQueuePlatform } from './conversations/leads-queue.platform';
-import { AgentPlatform, SupportBot } from './conversations/ports';
+import { AgentPlatform, StaffAlerts, SupportBot } from './conversations/ports';
 import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
 import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
 import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
+import { DiscordStaffAlerts } from './discord/staff-desk/discord-staff-alerts';
+import { StaffDeskPlatform } from './discord/staff-desk/staff-desk.platform';
+import { StaffAlertsModule, StaffDeskInboundModule, StaffDeskModule } from './discord/staff-desk/staff-desk.module';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
+import { SnippetsModule } from './snippets/snippets.module';
 
 /**
  * An agent platform for the routing core: the class (and module) implementing AgentPlatform,
@@ -31,11 +35,18 @@ import { HealthModule } from './health/health.module';
 interface AgentPlatformAdapter {
   platform: PortBinding<AgentPlatform>;
   inbound: (core: DynamicModule) => (DynamicModule | Type)[];
+  /** Where staff are alerted while this platform carries the chats (default: nowhere). */
+  alerts?: PortBinding<StaffAlerts>;
 }
 
 function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
   if (isTwilioEnabled(config)) {
-    return { platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform }, inbound: (core) => [FlexWebhooksModule.forRoot(config, core)] };
+    // Flex stays the agent platform; a configured staff channel gets alerts only.
+    const alerts = isStaffDeskEnabled(config) ? { module: StaffAlertsModule.forRoot(config), provide: DiscordStaffAlerts } : undefined;
+    return { platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform }, inbound: (core) => [FlexWebhooksModule.forRoot(config, core)], alerts };
+  }
+  if (isStaffDeskEnabled(config)) {
+    return { platform: { module: StaffDeskModule.forRoot(config), provide: StaffDeskPlatform }, inbound: (core) => [StaffDeskInboundModule.forRoot(config, core)] };
   }
   // Without Flex, chats wait for leads in the REST API (and its desk).
   return { platform: { provide: LeadsQueuePlatform }, inbound: () => [] };
@@ -50,6 +61,7 @@ export class AppModule {
       player: { provide: DiscordPlayerChannel },
       agentPlatform: agents.platform,
       bot: { module: ChatbotModule, provide: SupportBot },
+      alerts: agents.alerts,
     });
     return {
       module: AppModule,
@@ -69,6 +81,7 @@ export class AppModule {
         CasesModule,
         DiscordModule.forRoot(config),
         ChatbotModule,
+        SnippetsModule,
         core,
         DiscordHelpModule.forRoot(config, core),
         ...agents.inbound(core),

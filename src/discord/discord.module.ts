@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GatewayIntentBits, Partials } from 'discord.js';
 import { NecordModule, NecordModuleOptions } from 'necord';
 import { CasesModule } from '../cases/cases.module';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, isStaffDeskEnabled, isTwilioEnabled } from '../config/app-config';
 import { AttachmentDownloader } from './attachment-downloader';
 import { CaseNotifier } from './case-notifier';
 import { BugCommand } from './commands/bug.command';
@@ -16,15 +16,22 @@ import { PlayerCasesService } from './player-cases.service';
 import { ReportFilingService } from './report-filing.service';
 
 /**
- * The gateway connection asks only for what the features use, none of them privileged:
- * Guilds (slash commands and channels) and DirectMessages (the help chat). DM channels are not
- * cached before their first message, so Partials.Channel is needed to receive DMs at all.
- * Message content in DMs reaches bots without the privileged MessageContent intent.
+ * The gateway connection asks only for what the features use: Guilds (slash commands and
+ * channels) and DirectMessages (the help chat). DM channels are not cached before their first
+ * message, so Partials.Channel is needed to receive DMs at all. Message content in DMs reaches
+ * bots without the privileged MessageContent intent; staff messages in staff threads need
+ * GuildMessages and MessageContent (switched on in the Developer Portal), so only the staff desk
+ * asks for them.
  */
 export function necordOptions(config: AppConfig): NecordModuleOptions {
+  const staffThreads = isStaffDeskEnabled(config) && !isTwilioEnabled(config);
   return {
     token: config.DISCORD_TOKEN!,
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.DirectMessages,
+      ...(staffThreads ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : []),
+    ],
     partials: [Partials.Channel],
     rest: { api: config.DISCORD_API_URL },
     // Nothing the bot sends pings anyone unless a message says so explicitly.

@@ -64,4 +64,13 @@ export class DiscordPlayerChannel extends PlayerChannel {
       throw toPlayerError(error);
     }
   }
+
+  async edit(channelId: string, messageId: string, notice: PlayerNotice): Promise<void> {
+    const { content } = renderNotice(notice);
+    await this.messenger.editMessage?.(channelId, messageId, { content });
+  }
+
+  async remove(channelId: string, messageId: string): Promise<void> {
+    await this.messenger.deleteMessage?.(channelId, messageId);
+  }
 }
