@@ -61,13 +61,13 @@ export class DiscordRestMessenger extends DiscordMessenger {
     return { messageId: message.id };
   }
 
-  async editMessage(channelId: string, messageId: string, content: DiscordContent): Promise<void> {
+  override async editMessage(channelId: string, messageId: string, content: DiscordContent): Promise<void> {
     await this.call('edit a message', () =>
       this.rest.patch(Routes.channelMessage(channelId, messageId), { body: { content: content.content, embeds: content.embeds, allowed_mentions: { parse: [] } } }),
     );
   }
 
-  async deleteMessage(channelId: string, messageId: string): Promise<void> {
+  override async deleteMessage(channelId: string, messageId: string): Promise<void> {
     try {
       await this.rest.delete(Routes.channelMessage(channelId, messageId));
     } catch (error) {

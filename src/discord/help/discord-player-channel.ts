@@ -65,12 +65,12 @@ export class DiscordPlayerChannel extends PlayerChannel {
     }
   }
 
-  async edit(channelId: string, messageId: string, notice: PlayerNotice): Promise<void> {
+  override async edit(channelId: string, messageId: string, notice: PlayerNotice): Promise<void> {
     const { content } = renderNotice(notice);
     await this.messenger.editMessage?.(channelId, messageId, { content });
   }
 
-  async remove(channelId: string, messageId: string): Promise<void> {
+  override async remove(channelId: string, messageId: string): Promise<void> {
     await this.messenger.deleteMessage?.(channelId, messageId);
   }
 }
