@@ -98,6 +98,8 @@ export interface FakeDiscordOptions {
 
 export interface SlashCommandInput {
   name: string;
+  /** A subcommand of the command (`/snippet send`): its options then come from the subcommand's definition. */
+  subcommand?: string;
   /** Option values by name; the option types come from the registered command. Attachments: from addAttachment(). */
   options?: Record<string, string | number | boolean | APIAttachment | undefined>;
   user: APIUser;
@@ -390,11 +392,14 @@ export class FakeDiscord {
   slashCommand(input: SlashCommandInput): InteractionPayload {
     const guildId = input.inDm ? undefined : (input.guildId ?? this.guild.id);
     const command = this.registeredCommand(input.name, guildId);
-    const options: Record<string, unknown>[] = [];
+    const sub = input.subcommand ? (command.options?.find((o) => o.name === input.subcommand && o.type === ApplicationCommandOptionType.Subcommand) as { options?: { name: string; type: number }[] } | undefined) : undefined;
+    if (input.subcommand && !sub) throw new Error(`fake discord: /${input.name} has no subcommand "${input.subcommand}"`);
+    const definitions = (sub ? sub.options : command.options) as { name: string; type: number }[] | undefined;
+    let options: Record<string, unknown>[] = [];
     const attachments: Record<string, APIAttachment> = {};
     for (const [name, value] of Object.entries(input.options ?? {})) {
       if (value === undefined) continue;
-      const definition = command.options?.find((o) => o.name === name);
+      const definition = definitions?.find((o) => o.name === name);
       if (!definition) throw new Error(`fake discord: /${input.name} has no option "${name}"`);
       if (definition.type === ApplicationCommandOptionType.Attachment) {
         const attachment = value as APIAttachment;
@@ -404,6 +409,7 @@ export class FakeDiscord {
         options.push({ name, type: definition.type, value });
       }
     }
+    if (sub) options = [{ name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options }];
     const data = {
       id: command.id,
       name: command.name,
