@@ -153,6 +153,18 @@ describe('staff desk: a help chat as a staff thread', () => {
     await t.dmContaining(player, 'We answer from 9 to 18 UTC.');
   });
 
+  it('/snippet add, edit, list and remove for the staff role only', async () => {
+    const run = async (subcommand: string, options: Record<string, string>, roles = [t.staffRoleId]) =>
+      (await t.discord.waitForReply(t.discord.dispatchInteraction(t.discord.slashCommand({ name: 'snippet', subcommand, options, user: sam, roles, channelId: thread.id })), 8000)).message.content;
+    expect(await run('add', { name: 'bye', text: 'Have a nice day!' })).toContain('`bye` saved');
+    expect(await run('edit', { name: 'bye', text: 'Bonne journée !', language: 'fr' })).toContain('en, fr');
+    expect(await run('list', {})).toContain('`bye` (en, fr)');
+    expect(await t.prisma.snippet.findUniqueOrThrow({ where: { name: 'bye' } })).toMatchObject({ texts: { en: 'Have a nice day!', fr: 'Bonne journée !' }, updatedBy: 'discord-staff:Sam' });
+    expect(await run('remove', { name: 'bye' }, [])).toContain('staff role');
+    expect(await run('remove', { name: 'bye' })).toContain('removed');
+    expect(await t.prisma.snippet.count({ where: { name: 'bye' } })).toBe(0);
+  });
+
   it('/close tells the player, keeps the reason, archives and locks the thread; the next DM opens a new chat and thread linking the case', async () => {
     const interaction = t.discord.dispatchInteraction(t.discord.slashCommand({ name: 'close', options: { reason: 'remboursé' }, user: sam, roles: [t.staffRoleId], channelId: thread.id }));
     const reply = await t.discord.waitForReply(interaction, 8000);
