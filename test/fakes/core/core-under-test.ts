@@ -14,7 +14,7 @@ import { MessageStore } from '../../../src/conversations/message-store';
 import { PlayerDelivery } from '../../../src/conversations/player-delivery';
 import { PlayerMessagesHandler } from '../../../src/conversations/player-messages.handler';
 import { RelayWorker } from '../../../src/conversations/relay.worker';
-import { NoStaffAlerts } from '../../../src/conversations/ports';
+import { NoStaffAlerts, StaffAlerts } from '../../../src/conversations/ports';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
 import { createTestDatabase } from '../../utils/test-database';
@@ -24,7 +24,7 @@ import { FakeAgentPlatform, FakeBot, FakePlayerChannel } from './fake-ports';
  * The routing core wired by hand (no Nest, no HTTP) over the real store on a test database of
  * its own, with fake ports. One per test: `close()` stops the queue and drops the database.
  */
-export async function coreUnderTest(platform = new FakeAgentPlatform()) {
+export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: StaffAlerts = new NoStaffAlerts()) {
   Logger.overrideLogger(false); // expected failures (a desk down, a crash) would fill the output
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, QUEUE_POLL_MS: '20', QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '50', QUEUE_MAX_ATTEMPTS: '3' });
@@ -38,7 +38,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
   const messages = new MessageStore(prisma);
   const delivery = new PlayerDelivery(messages, player);
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new NoStaffAlerts());
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, alerts);
   const queue = new JobQueue(prisma, config);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();

@@ -10,6 +10,8 @@ import {
   PlayerNotice,
   PlayerUnreachableError,
   RelayedMessage,
+  StaffAlert,
+  StaffAlerts,
   SupportBot,
   TranscriptLine,
 } from '../../../src/conversations/ports';
@@ -60,6 +62,30 @@ export class FakePlayerChannel extends PlayerChannel {
     this.sent.push(sent);
     if (options.idempotencyKey) this.byKey.set(options.idempotencyKey, sent);
     return { messageId: sent.messageId };
+  }
+
+  readonly edits: { messageId: string; notice: PlayerNotice }[] = [];
+  readonly removed: string[] = [];
+
+  override async edit(_channelId: string, messageId: string, notice: PlayerNotice): Promise<void> {
+    this.edits.push({ messageId, notice });
+  }
+
+  override async remove(_channelId: string, messageId: string): Promise<void> {
+    this.removed.push(messageId);
+  }
+}
+
+/** Staff alerts that keep what they were asked to post. */
+export class RecordingStaffAlerts extends StaffAlerts {
+  readonly posted: { kind: 'waiting' | 'closed'; alert: StaffAlert }[] = [];
+
+  async chatWaiting(alert: StaffAlert): Promise<void> {
+    this.posted.push({ kind: 'waiting', alert });
+  }
+
+  async chatClosed(alert: StaffAlert): Promise<void> {
+    this.posted.push({ kind: 'closed', alert });
   }
 }
 
