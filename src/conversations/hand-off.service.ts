@@ -40,6 +40,7 @@ export class HandOffService {
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
     const transcript = await this.messages.transcript(chat);
     const previousCaseNumber = await this.helpCases.numberOf(await this.store.previousCaseOf(chat.player.id, chat.id));
+    let carriedBy = this.platform.name;
     try {
       const result = await this.platform.handOff({
         ...toChatRef(chat, helpCase.number),
@@ -57,8 +58,9 @@ export class HandOffService {
       // The case exists and the chat stays waiting: leads see it in GET /api/conversations.
       this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits in the leads' queue`);
       await this.store.update(chat.id, { platform: LEADS_QUEUE });
+      carriedBy = LEADS_QUEUE;
     }
-    await this.alert('chatWaiting', { caseNumber: helpCase.number, player: chat.player, locale: chat.locale, platform: this.platform.name });
+    await this.alert('chatWaiting', { caseNumber: helpCase.number, player: chat.player, locale: chat.locale, platform: carriedBy });
   }
 
   /**
