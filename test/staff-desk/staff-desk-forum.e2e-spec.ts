@@ -14,6 +14,7 @@ describe('staff desk in a forum channel', () => {
       const player = t.discord.user({ username: 'forum_player', globalName: 'Noor' });
       t.discord.dispatchMessage({ user: player, content: 'I want to talk to a human' });
       const post = await t.thread();
+      await eventually(() => t.prisma.conversation.findFirst({ where: { platformKey: post.id } }), 5000, 'the recorded hand-off');
       expect(post.type).toBe(ChannelType.PublicThread);
       const starter = t.guild.messages(post.id)[0];
       expect(starter.id).toBe(post.id);

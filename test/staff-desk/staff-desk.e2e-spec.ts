@@ -54,8 +54,9 @@ describe('staff desk: a help chat as a staff thread', () => {
     // Exactly one message may ping, and only the staff role.
     const posts = t.discord.requestsTo('/channels/{channel_id}/messages', 'POST').filter((r) => r.params.channel_id === opened.id);
     expect(posts.filter((r) => (r.body.allowed_mentions?.roles ?? []).length > 0).map((r) => r.body.allowed_mentions.roles)).toEqual([[t.staffRoleId]]);
-    const conversation = await t.prisma.conversation.findFirstOrThrow({ where: { playerId: player.id }, orderBy: { createdAt: 'desc' } });
-    expect(conversation).toMatchObject({ platform: 'discord-staff', platformKey: opened.id, mode: 'AGENT_REQUESTED' });
+    // The thread exists before the core records it as the chat's platform key.
+    const conversation = await eventually(() => t.prisma.conversation.findFirst({ where: { playerId: player.id, platformKey: opened.id } }), 5000, 'the recorded hand-off');
+    expect(conversation).toMatchObject({ platform: 'discord-staff', mode: 'AGENT_REQUESTED' });
   });
 
   it('Claim: the player is told once, the case is IN_PROGRESS with the staff member; a second person must confirm to take over', async () => {
