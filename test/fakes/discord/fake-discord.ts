@@ -4,160 +4,24 @@ import type { AddressInfo } from 'node:net';
 import {
   APIApplicationCommand,
   APIAttachment,
-  APIChannel,
   APIMessage,
   APIUser,
-  ApplicationCommandOptionType,
   ApplicationCommandType,
   ChannelType,
-  ComponentType,
   GatewayCloseCodes,
   GatewayDispatchEvents,
   GatewayIntentBits,
-  InteractionType,
   RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { FakeGateway } from './gateway';
 import { compileTemplate, discordError, parseBody, readBody, RecordedFile, send } from './http';
-import { apiUser, dmChannelPayload, FakeGuild, FakeGuildChannel, FakeRole, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
+import { apiUser, dmChannelPayload, FakeGuild, FakeUserInput, guildChannelPayload, guildCreatePayload, messagePayload } from './payloads';
 import { Route, RouteResult, restRoutes } from './rest-routes';
+import { buttonPayload, modalSubmitPayload, slashCommandPayload } from './interactions';
 import { snowflake } from './snowflake';
+import type { RecordedRequest, RequestMatch, InjectedFailure, InteractionState, FakeChannelState, FakeDiscordOptions, SlashCommandInput, ButtonInput, ModalSubmitInput, InteractionPayload, InteractionReply } from './types';
 
-export interface RecordedRequest {
-  seq: number;
-  at: number;
-  method: string;
-  /** The path after /api/v10, e.g. "/channels/123/messages". */
-  path: string;
-  /** The matched OpenAPI template, e.g. "/channels/{channel_id}/messages"; null for unknown routes and the CDN. */
-  route: string | null;
-  params: Record<string, string>;
-  query: Record<string, string>;
-  authorization: string | undefined;
-  /** JSON body, or multipart's payload_json. */
-  body: any;
-  files: RecordedFile[];
-  status: number;
-  response: unknown;
-  /** Set when the response was not the route's own: an injected error or the global rate limit. */
-  injected?: 'error' | 'rate_limit';
-}
-
-export interface RequestMatch {
-  method?: string;
-  /** An OpenAPI template ("/channels/{channel_id}/messages") or a regex on the concrete path. */
-  route?: string | RegExp;
-}
-
-export interface InjectedFailure {
-  status: number;
-  /** Defaults to Discord's body for the status: `{ code: 0, message: "500: Internal Server Error" }`. */
-  body?: unknown;
-  headers?: Record<string, string>;
-  /** How many matching requests fail before the route recovers; default 1. */
-  times?: number;
-}
-
-export interface InteractionState {
-  id: string;
-  token: string;
-  applicationId: string;
-  type: InteractionType;
-  channelId: string;
-  guildId?: string;
-  dispatchedAt: number;
-  acknowledged: boolean;
-  responseType?: number;
-  /** The interaction's own response message (reply, or the deferred "thinking…" then its edit). */
-  original?: APIMessage;
-  originalDeleted?: boolean;
-  followUps: APIMessage[];
-  /** For component interactions: the message that carries the button. */
-  message?: APIMessage;
-  /** The modal shown as the response (callback type 9), as sent. */
-  modal?: Record<string, any>;
-  payload: Record<string, unknown>;
-}
-
-export interface FakeChannelState {
-  payload: APIChannel | ReturnType<typeof guildChannelPayload>;
-  guildId?: string;
-  recipientId?: string;
-  messages: APIMessage[];
-}
-
-export interface FakeDiscordOptions {
-  guilds?: { id?: string; name?: string; locale?: string; roles?: FakeRole[]; channels?: (Partial<FakeGuildChannel> & { name: string })[] }[];
-  /** Discord lets the bot answer an interaction for 3 s. */
-  interactionTimeoutMs: number;
-  heartbeatIntervalMs: number;
-  allowPrivilegedIntents: boolean;
-  /** How long Discord remembers a nonce sent with enforce_nonce ("the past few minutes"). */
-  nonceWindowMs: number;
-}
-
-export interface SlashCommandInput {
-  name: string;
-  /** A subcommand of the command (`/snippet send`): its options then come from the subcommand's definition. */
-  subcommand?: string;
-  /** Option values by name; the option types come from the registered command. Attachments: from addAttachment(). */
-  options?: Record<string, string | number | boolean | APIAttachment | undefined>;
-  user: APIUser;
-  /** The player's client language, e.g. "fr" or "en-US". */
-  locale?: string;
-  guildId?: string;
-  channelId?: string;
-  /** Run it in the bot's DM with the user instead of a guild channel. */
-  inDm?: boolean;
-  /** The member's permissions in the channel (a bitfield string); default: a plain member's. */
-  permissions?: string;
-  /** The member's role ids. */
-  roles?: string[];
-}
-
-export interface ButtonInput {
-  customId: string;
-  user: APIUser;
-  /** The message carrying the button (as the bot sent it); defaults to a bare message in channelId. */
-  message?: APIMessage;
-  channelId?: string;
-  guildId?: string;
-  locale?: string;
-  permissions?: string;
-  roles?: string[];
-}
-
-export interface ModalSubmitInput {
-  customId: string;
-  /** Text input values by their custom_id. */
-  values: Record<string, string>;
-  user: APIUser;
-  guildId?: string;
-  channelId?: string;
-  locale?: string;
-  permissions?: string;
-  roles?: string[];
-}
-
-/** An INTERACTION_CREATE payload (APIInteraction's shape; loosely typed so tests can tweak any field). */
-export interface InteractionPayload {
-  id: string;
-  application_id: string;
-  type: InteractionType;
-  token: string;
-  channel_id: string;
-  guild_id?: string;
-  locale: string;
-  data: Record<string, unknown>;
-  [field: string]: any;
-}
-
-export interface InteractionReply {
-  message: APIMessage;
-  ephemeral: boolean;
-  /** How the visible answer was made: the initial callback, an edit of the deferred reply, or a follow-up. */
-  via: 'callback' | 'edit' | 'followup';
-}
+export type { RecordedRequest, RequestMatch, InjectedFailure, InteractionState, FakeChannelState, FakeDiscordOptions, SlashCommandInput, ButtonInput, ModalSubmitInput, InteractionPayload, InteractionReply } from './types';
 
 const DEFAULT_ERROR_MESSAGES: Record<number, string> = {
   400: '400: Bad Request',
@@ -378,7 +242,8 @@ export class FakeDiscord {
     return request.response as APIApplicationCommand[];
   }
 
-  private registeredCommand(name: string, guildId?: string): APIApplicationCommand {
+  /** The registered command of that name (in the guild, else global); throws when the bot did not register it. */
+  registeredCommand(name: string, guildId?: string): APIApplicationCommand {
     const command = (guildId ? this.commands.guilds.get(guildId) : undefined)?.find((c) => c.name === name) ?? this.commands.global.find((c) => c.name === name);
     if (!command) throw new Error(`fake discord: /${name} is not registered (registered: ${this.registeredNames().join(', ') || 'none'})`);
     return command;
@@ -390,100 +255,17 @@ export class FakeDiscord {
 
   /** An INTERACTION_CREATE payload for a slash command, with option types taken from the registered command. */
   slashCommand(input: SlashCommandInput): InteractionPayload {
-    const guildId = input.inDm ? undefined : (input.guildId ?? this.guild.id);
-    const command = this.registeredCommand(input.name, guildId);
-    const sub = input.subcommand ? (command.options?.find((o) => o.name === input.subcommand && o.type === ApplicationCommandOptionType.Subcommand) as { options?: { name: string; type: number }[] } | undefined) : undefined;
-    if (input.subcommand && !sub) throw new Error(`fake discord: /${input.name} has no subcommand "${input.subcommand}"`);
-    const definitions = (sub ? sub.options : command.options) as { name: string; type: number }[] | undefined;
-    let options: Record<string, unknown>[] = [];
-    const attachments: Record<string, APIAttachment> = {};
-    for (const [name, value] of Object.entries(input.options ?? {})) {
-      if (value === undefined) continue;
-      const definition = definitions?.find((o) => o.name === name);
-      if (!definition) throw new Error(`fake discord: /${input.name} has no option "${name}"`);
-      if (definition.type === ApplicationCommandOptionType.Attachment) {
-        const attachment = value as APIAttachment;
-        attachments[attachment.id] = attachment;
-        options.push({ name, type: definition.type, value: attachment.id });
-      } else {
-        options.push({ name, type: definition.type, value });
-      }
-    }
-    if (sub) options = [{ name: input.subcommand, type: ApplicationCommandOptionType.Subcommand, options }];
-    const data = {
-      id: command.id,
-      name: command.name,
-      type: ApplicationCommandType.ChatInput,
-      ...(options.length ? { options } : {}),
-      ...(Object.keys(attachments).length ? { resolved: { attachments } } : {}),
-      ...(command.guild_id ? { guild_id: command.guild_id } : {}),
-    };
-    return this.interactionPayload(InteractionType.ApplicationCommand, data, input);
+    return slashCommandPayload(this, input);
   }
 
   /** An INTERACTION_CREATE payload for a click on a button the bot sent. */
   button(input: ButtonInput): InteractionPayload {
-    const channelId = input.message?.channel_id ?? input.channelId ?? this.dmChannelFor(input.user.id).payload.id;
-    const guildId = input.guildId ?? this.channels.get(channelId)?.guildId;
-    const message = input.message ?? messagePayload({ channelId, author: this.botUser, content: '', guildId });
-    const payload: InteractionPayload = this.interactionPayload(
-      InteractionType.MessageComponent,
-      { custom_id: input.customId, component_type: ComponentType.Button },
-      { user: input.user, locale: input.locale, guildId, channelId, inDm: !guildId, permissions: input.permissions, roles: input.roles },
-    );
-    payload.message = message;
-    return payload;
+    return buttonPayload(this, input);
   }
 
   /** An INTERACTION_CREATE payload for a submitted modal (type 5): one action row per text input. */
   modalSubmit(input: ModalSubmitInput): InteractionPayload {
-    const components = Object.entries(input.values).map(([customId, value]) => ({
-      type: ComponentType.ActionRow,
-      components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
-    }));
-    return this.interactionPayload(InteractionType.ModalSubmit, { custom_id: input.customId, components }, input);
-  }
-
-  private interactionPayload(
-    type: InteractionType,
-    data: Record<string, unknown>,
-    input: { user: APIUser; locale?: string; guildId?: string; channelId?: string; inDm?: boolean; permissions?: string; roles?: string[] },
-  ): InteractionPayload {
-    this.users.set(input.user.id, input.user);
-    const token = `aW50ZXJhY3Rpb246${randomBytes(48).toString('base64url')}`;
-    const joinedAt = new Date(Date.now() - 86_400_000).toISOString();
-    const common = {
-      id: snowflake(),
-      application_id: this.applicationId,
-      type,
-      data,
-      token,
-      version: 1,
-      locale: input.locale ?? 'en-US',
-      app_permissions: '2248473465835073',
-      entitlements: [],
-      attachment_size_limit: 10 * 1024 * 1024,
-    };
-    if (input.inDm) {
-      const channel = this.dmChannelFor(input.user.id);
-      return { ...common, channel_id: channel.payload.id, channel: channel.payload, user: input.user, context: 1, authorizing_integration_owners: { '0': this.guild.id } };
-    }
-    const guild = this.guilds.find((g) => g.id === (input.guildId ?? this.guild.id));
-    if (!guild) throw new Error(`fake discord: unknown guild ${input.guildId}`);
-    const channelId = input.channelId ?? guild.channels[0].id;
-    const channel = this.channels.get(channelId);
-    if (!channel) throw new Error(`fake discord: unknown channel ${channelId}`);
-    return {
-      ...common,
-      guild_id: guild.id,
-      guild: { id: guild.id, locale: guild.locale, features: [] },
-      guild_locale: guild.locale,
-      channel_id: channelId,
-      channel: channel.payload,
-      member: { ...guildMember(input.user, joinedAt), roles: input.roles ?? [], permissions: input.permissions ?? '1071698660929' },
-      context: 0,
-      authorizing_integration_owners: { '0': guild.id },
-    };
+    return modalSubmitPayload(this, input);
   }
 
   /** Sends INTERACTION_CREATE through the gateway; returns the payload (its id and token identify the replies). */
