@@ -15,8 +15,10 @@ import {
 } from 'discord-api-types/v10';
 import { FakeGateway } from './gateway';
 import { compileTemplate, discordError, parseBody, readBody, RecordedFile, send } from './http';
-import { apiUser, dmChannelPayload, FakeGuild, FakeUserInput, guildChannelPayload, guildCreatePayload, messagePayload } from './payloads';
+import { apiUser, dmChannelPayload, FakeGuild, FakeUserInput, guildChannelPayload, messagePayload } from './payloads';
 import { Route, RouteResult, restRoutes } from './rest-routes';
+import { FakeFaults } from './faults';
+import { applicationPayload, readyPayload } from './gateway-payloads';
 import { buttonPayload, modalSubmitPayload, slashCommandPayload } from './interactions';
 import { snowflake } from './snowflake';
 import type { RecordedRequest, RequestMatch, InjectedFailure, InteractionState, FakeChannelState, FakeDiscordOptions, SlashCommandInput, ButtonInput, ModalSubmitInput, InteractionPayload, InteractionReply } from './types';
@@ -56,9 +58,7 @@ export class FakeDiscord {
   private readonly nonces = new Map<string, { channelId: string; messageId: string; at: number }>();
   private readonly cdn = new Map<string, { data: Buffer; contentType: string }>();
   private readonly routes: (Route & { match: (path: string) => Record<string, string> | null })[];
-  private readonly failures: { match: RequestMatch; failure: InjectedFailure; remaining: number }[] = [];
-  private readonly latencies: { match: RequestMatch; ms: number }[] = [];
-  private rateLimit: { perSecond: number; windowStart: number; count: number } | null = null;
+  private readonly faults = new FakeFaults();
   private readonly listeners = new Set<() => void>();
   private readonly gateway: FakeGateway;
   private server!: Server;
@@ -92,7 +92,7 @@ export class FakeDiscord {
       token: () => this.token,
       heartbeatIntervalMs: this.options.heartbeatIntervalMs,
       allowPrivilegedIntents: this.options.allowPrivilegedIntents,
-      readyPayload: (sessionId) => this.readyPayload(sessionId),
+      readyPayload: (sessionId) => readyPayload(this, sessionId),
       onActivity: () => this.notify(),
     });
   }
@@ -352,21 +352,21 @@ export class FakeDiscord {
 
   /** The next `times` matching requests get this error, then the route works again. */
   failNext(match: RequestMatch, failure: InjectedFailure): void {
-    this.failures.push({ match, failure, remaining: failure.times ?? 1 });
+    this.faults.failNext(match, failure);
   }
 
   /** Discord's global limit (50 requests per second per bot): above it, 429 with retry_after and global: true. */
   setGlobalRateLimit(perSecond: number | null): void {
-    this.rateLimit = perSecond === null ? null : { perSecond, windowStart: Date.now(), count: 0 };
+    this.faults.setGlobalRateLimit(perSecond);
   }
 
   /** Delays matching responses (all when no match is given). */
   setLatency(ms: number, match: RequestMatch = {}): void {
-    this.latencies.push({ match, ms });
+    this.faults.setLatency(ms, match);
   }
 
   clearLatency(): void {
-    this.latencies.length = 0;
+    this.faults.clearLatency();
   }
 
   // ---- recorded requests -----------------------------------------------------------------------
@@ -433,9 +433,9 @@ export class FakeDiscord {
     } else if (found.route.auth === 'bot' && request.headers.authorization !== `Bot ${this.token}`) {
       result = { status: 401, body: discordError(0, '401: Unauthorized') };
     } else {
-      await this.delay(method, found.route.template, path);
-      const limited = found.route.auth === 'bot' ? this.checkRateLimit() : null;
-      const failure = limited ? null : this.takeFailure(method, found.route.template, path);
+      await this.faults.delay(method, found.route.template, path);
+      const limited = found.route.auth === 'bot' ? this.faults.checkRateLimit() : null;
+      const failure = limited ? null : this.faults.takeFailure(method, found.route.template, path);
       if (limited) {
         result = limited;
         injected = 'rate_limit';
@@ -461,45 +461,6 @@ export class FakeDiscord {
       if (params) return { route, params };
     }
     return null;
-  }
-
-  private matches(match: RequestMatch, method: string, template: string, path: string): boolean {
-    if (match.method && match.method.toUpperCase() !== method) return false;
-    if (match.route === undefined) return true;
-    return typeof match.route === 'string' ? match.route === template : match.route.test(path);
-  }
-
-  private takeFailure(method: string, template: string, path: string): InjectedFailure | null {
-    const entry = this.failures.find((f) => f.remaining > 0 && this.matches(f.match, method, template, path));
-    if (!entry) return null;
-    entry.remaining--;
-    return entry.failure;
-  }
-
-  private async delay(method: string, template: string, path: string): Promise<void> {
-    const ms = this.latencies.filter((l) => this.matches(l.match, method, template, path)).reduce((sum, l) => sum + l.ms, 0);
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
-  }
-
-  private checkRateLimit(): RouteResult | null {
-    if (!this.rateLimit) return null;
-    const now = Date.now();
-    if (now - this.rateLimit.windowStart >= 1000) {
-      this.rateLimit.windowStart = now;
-      this.rateLimit.count = 0;
-    }
-    this.rateLimit.count++;
-    if (this.rateLimit.count <= this.rateLimit.perSecond) return null;
-    const retryAfter = Math.max(0.001, (this.rateLimit.windowStart + 1000 - now) / 1000);
-    return {
-      status: 429,
-      body: { message: 'You are being rate limited.', retry_after: retryAfter, global: true, code: 0 },
-      headers: {
-        'retry-after': String(Math.ceil(retryAfter)),
-        'x-ratelimit-global': 'true',
-        'x-ratelimit-scope': 'global',
-      },
-    };
   }
 
   private record(input: {
@@ -535,44 +496,6 @@ export class FakeDiscord {
   // ---- gateway payloads ------------------------------------------------------------------------
 
   applicationPayload() {
-    return {
-      id: this.applicationId,
-      name: 'Support Bridge (fake)',
-      icon: null,
-      description: '',
-      summary: '',
-      type: null,
-      bot_public: false,
-      bot_require_code_grant: false,
-      verify_key: randomBytes(32).toString('hex'),
-      flags: 0,
-      owner: apiUser({ username: 'owner' }),
-      team: null,
-      bot: this.botUser,
-      install_params: { scopes: ['bot', 'applications.commands'], permissions: '2147535872' },
-    };
-  }
-
-  private readyPayload(sessionId: string) {
-    const joinedAt = new Date(Date.now() - 30 * 86_400_000).toISOString();
-    return {
-      ready: {
-        v: 10,
-        user: this.botUser,
-        guilds: this.guilds.map((g) => ({ id: g.id, unavailable: true })),
-        session_id: sessionId,
-        session_type: 'normal',
-        resume_gateway_url: this.gatewayUrl,
-        shard: [0, 1],
-        application: { id: this.applicationId, flags: 0 },
-        private_channels: [],
-        relationships: [],
-        presences: [],
-        user_settings: {},
-        guild_join_requests: [],
-        auth: {},
-      },
-      after: this.guilds.map((g) => ({ t: GatewayDispatchEvents.GuildCreate, d: guildCreatePayload(g, this.botUser, joinedAt) })),
-    };
+    return applicationPayload(this);
   }
 }
