@@ -1,4 +1,4 @@
-import { ConfigValidationError, loadConfig } from './app-config';
+import { ConfigValidationError, isStaffDeskEnabled, loadConfig } from './app-config';
 
 /** The error loadConfig throws for this environment (fails the test if it does not throw). */
 function failure(env: Record<string, string>): ConfigValidationError {
@@ -56,5 +56,15 @@ describe('loadConfig', () => {
 
   it('ignores environment variables it does not know', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: '1' })).not.toThrow();
+  });
+
+  it('the staff desk needs its role with its channel, both Discord ids; it is on only with the bot', () => {
+    expect(failure({ DISCORD_STAFF_CHANNEL_ID: '123456789012345678' }).message).toContain('DISCORD_STAFF_ROLE_ID is required with DISCORD_STAFF_CHANNEL_ID');
+    expect(failure({ DISCORD_STAFF_CHANNEL_ID: '123456789012345678', DISCORD_STAFF_ROLE_ID: 'staff' }).message).toContain('DISCORD_STAFF_ROLE_ID must be a Discord role id');
+    expect(failure({ DISCORD_STAFF_CHANNEL_ID: '#staff', DISCORD_STAFF_ROLE_ID: '123456789012345678' }).message).toContain('DISCORD_STAFF_CHANNEL_ID must be a Discord channel id');
+    const ids = { DISCORD_STAFF_CHANNEL_ID: '123456789012345678', DISCORD_STAFF_ROLE_ID: '223456789012345678' };
+    expect(loadConfig(ids).STAFF_NOTE_PREFIX).toBe('!n ');
+    expect(isStaffDeskEnabled(loadConfig(ids))).toBe(false);
+    expect(isStaffDeskEnabled(loadConfig({ ...ids, DISCORD_TOKEN: 'aaaa.bbbb.cccc' }))).toBe(true);
   });
 });
