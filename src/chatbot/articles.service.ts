@@ -13,6 +13,8 @@ export interface ArticleView {
   title: string;
   body: string;
   tags: string[];
+  keywords: string[];
+  aliases: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -25,7 +27,7 @@ export interface ArticleHit {
   rank: number;
 }
 
-const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, createdAt: true, updatedAt: true } as const;
+const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true, createdAt: true, updatedAt: true } as const;
 
 @Injectable()
 export class ArticlesService {
@@ -50,7 +52,7 @@ export class ArticlesService {
   async create(input: CreateArticleDto): Promise<ArticleView> {
     const exists = await this.prisma.article.findUnique({ where: { slug_locale: { slug: input.slug, locale: input.locale } }, select: { id: true } });
     if (exists) throw DomainError.conflict('article_exists', `An article ${input.locale}/${input.slug} already exists`);
-    return this.prisma.article.create({ data: { ...input, tags: input.tags ?? [] }, select: VIEW });
+    return this.prisma.article.create({ data: { ...input, tags: input.tags ?? [], keywords: input.keywords ?? [], aliases: input.aliases ?? [] }, select: VIEW });
   }
 
   async update(id: string, input: UpdateArticleDto): Promise<ArticleView> {
@@ -101,13 +103,17 @@ export class ArticlesService {
     for (let start = 0; start < files.length; start += 500) {
       const batch = files.slice(start, start + 500);
       const rows = await this.prisma.$queryRaw<{ inserted: boolean }[]>`
-        INSERT INTO "Article" ("id", "slug", "locale", "title", "body", "tags", "updatedAt")
+        INSERT INTO "Article" ("id", "slug", "locale", "title", "body", "tags", "keywords", "aliases", "updatedAt")
         SELECT gen_random_uuid(), f.slug, f.locale, f.title, f.body,
-               ARRAY(SELECT jsonb_array_elements_text(f.tags)), now()
-        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS f(slug text, locale text, title text, body text, tags jsonb)
+               ARRAY(SELECT jsonb_array_elements_text(f.tags)),
+               ARRAY(SELECT jsonb_array_elements_text(COALESCE(f.keywords, '[]'::jsonb))),
+               ARRAY(SELECT jsonb_array_elements_text(COALESCE(f.aliases, '[]'::jsonb))), now()
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS f(slug text, locale text, title text, body text, tags jsonb, keywords jsonb, aliases jsonb)
         ON CONFLICT ("slug", "locale") DO UPDATE
-          SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "tags" = EXCLUDED."tags", "updatedAt" = now()
-          WHERE ("Article"."title", "Article"."body", "Article"."tags") IS DISTINCT FROM (EXCLUDED."title", EXCLUDED."body", EXCLUDED."tags")
+          SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "tags" = EXCLUDED."tags",
+              "keywords" = EXCLUDED."keywords", "aliases" = EXCLUDED."aliases", "updatedAt" = now()
+          WHERE ("Article"."title", "Article"."body", "Article"."tags", "Article"."keywords", "Article"."aliases")
+            IS DISTINCT FROM (EXCLUDED."title", EXCLUDED."body", EXCLUDED."tags", EXCLUDED."keywords", EXCLUDED."aliases")
         RETURNING (xmax = 0) AS inserted`;
       created += rows.filter((r) => r.inserted).length;
       updated += rows.filter((r) => !r.inserted).length;
