@@ -2,13 +2,24 @@ import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Qu
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MinimumRole, Public, Role } from '../auth/roles';
 import { CreateArticleDto, ListArticlesQuery, SearchArticlesQuery, UpdateArticleDto } from './articles.dto';
+import { SuggestionStore } from './feedback/suggestion-store';
 import { ArticlesService } from './articles.service';
 
 @ApiTags('knowledge base')
 @ApiBearerAuth()
 @Controller('api/kb')
 export class ArticlesController {
-  constructor(private readonly articles: ArticlesService) {}
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly suggestions: SuggestionStore,
+  ) {}
+
+  @Get('stats')
+  @MinimumRole(Role.LEAD)
+  @ApiOperation({ summary: "Per article: how often the bot suggested it and the players' helpful / not helpful votes" })
+  stats(@Query() query: ListArticlesQuery) {
+    return this.suggestions.stats(query.locale);
+  }
 
   @Get('articles')
   list(@Query() query: ListArticlesQuery) {

@@ -1,10 +1,11 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
 import type { Locale } from '../conversations/ports';
 import { ArticleFile } from './kb-files';
 import { TEXT_SEARCH_CONFIG } from './locales';
 import { CreateArticleDto, UpdateArticleDto } from './articles.dto';
+import { KnowledgeIndex } from './retrieval/knowledge-index';
 
 export interface ArticleView {
   id: string;
@@ -31,7 +32,11 @@ const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags
 
 @Injectable()
 export class ArticlesService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    /** The bot's in-memory index, told of every change (absent in the benchmark's seeding). */
+    @Optional() private readonly index?: KnowledgeIndex,
+  ) {}
 
   list(locale?: Locale): Promise<ArticleView[]> {
     return this.prisma.article.findMany({ where: locale ? { locale } : {}, select: VIEW, orderBy: [{ locale: 'asc' }, { slug: 'asc' }] });
@@ -52,17 +57,22 @@ export class ArticlesService {
   async create(input: CreateArticleDto): Promise<ArticleView> {
     const exists = await this.prisma.article.findUnique({ where: { slug_locale: { slug: input.slug, locale: input.locale } }, select: { id: true } });
     if (exists) throw DomainError.conflict('article_exists', `An article ${input.locale}/${input.slug} already exists`);
-    return this.prisma.article.create({ data: { ...input, tags: input.tags ?? [], keywords: input.keywords ?? [], aliases: input.aliases ?? [] }, select: VIEW });
+    const created = await this.prisma.article.create({ data: { ...input, tags: input.tags ?? [], keywords: input.keywords ?? [], aliases: input.aliases ?? [] }, select: VIEW });
+    this.index?.invalidate();
+    return created;
   }
 
   async update(id: string, input: UpdateArticleDto): Promise<ArticleView> {
     await this.get(id);
-    return this.prisma.article.update({ where: { id }, data: input, select: VIEW });
+    const updated = await this.prisma.article.update({ where: { id }, data: input, select: VIEW });
+    this.index?.invalidate();
+    return updated;
   }
 
   async remove(id: string): Promise<void> {
     await this.get(id);
     await this.prisma.article.delete({ where: { id } });
+    this.index?.invalidate();
   }
 
   async count(): Promise<number> {
@@ -118,6 +128,7 @@ export class ArticlesService {
       created += rows.filter((r) => r.inserted).length;
       updated += rows.filter((r) => !r.inserted).length;
     }
+    if (created + updated > 0) this.index?.invalidate();
     return { created, updated, unchanged: files.length - created - updated };
   }
 }

@@ -63,7 +63,8 @@ export class FaqBot extends SupportBot {
       this.logger.warn({ err: error }, 'Recording a suggestion failed; answering without feedback buttons');
       return undefined;
     });
-    return { kind: 'answer', text, articles, fallback: false, locale, feedbackId };
+    const feedbackLabels = { yes: botMessage(locale, 'feedbackYes'), no: botMessage(locale, 'feedbackNo') };
+    return { kind: 'answer', text, articles, fallback: false, locale, feedbackId, feedbackLabels };
   }
 
   articleUrl(locale: string, slug: string): string {

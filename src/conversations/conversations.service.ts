@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { HELP_CHAT_ACTOR_PREFIX } from '../cases/case-events.bus';
 import { CasesService } from '../cases/cases.service';
 import { canTransition } from '../cases/case-rules';
-import { detectLocale, toLocale } from '../chatbot/locales';
+import { toLocale } from '../chatbot/locales';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { AppConfig } from '../config/app-config';
@@ -127,14 +127,15 @@ export class ConversationsService extends AgentPlatformEvents {
     }
   }
 
-  /** The bot's answer in the language the player wrote in (or their Discord language), and its transcript line. */
+  /** The bot's answer in the language it chose (the player's words or their Discord language), and its transcript line. */
   private async botAnswer(conversation: Conversation, question: string): Promise<{ notice: PlayerNotice; transcriptBody: string }> {
-    const locale = detectLocale(question) ?? toLocale(conversation.locale);
-    const answer = await this.bot.answer(question, locale);
+    const answer = await this.bot.answer(question, toLocale(conversation.locale));
+    const locale = answer.locale ?? toLocale(conversation.locale);
     const agentButtonLabel = helpMessage(locale, 'agentButton');
-    const notice: PlayerNotice = answer.fallback
-      ? { text: helpMessage(locale, 'nothingFound'), agentButtonLabel }
-      : { text: helpMessage(locale, 'articlesFound'), articles: answer.articles, agentButtonLabel };
+    const notice: PlayerNotice = answer.articles.length
+      ? { text: answer.text, articles: answer.articles, agentButtonLabel }
+      : { text: answer.text || helpMessage(locale, answer.fallback ? 'nothingFound' : 'articlesFound'), agentButtonLabel };
+    if (answer.feedbackId && answer.feedbackLabels) notice.feedback = { id: answer.feedbackId, yesLabel: answer.feedbackLabels.yes, noLabel: answer.feedbackLabels.no };
     const transcriptBody = [notice.text, ...(notice.articles ?? []).map((a) => `- ${a.title} (${a.url})`)].join('\n');
     return { notice, transcriptBody };
   }

@@ -83,6 +83,8 @@ export interface BotAnswer {
   kind?: BotAnswerKind;
   /** Set when articles are shown: the "did this help?" buttons carry it back to the bot. */
   feedbackId?: string;
+  /** The buttons' labels, in `locale`. */
+  feedbackLabels?: { yes: string; no: string };
 }
 
 /** "Answer with the bot". */
@@ -124,6 +126,8 @@ export interface PlayerNotice {
   articles?: BotAnswer['articles'];
   /** The "Talk to a live agent" button, with its label in the player's language. */
   agentButtonLabel?: string;
+  /** "Did this help?" buttons under article suggestions; the ids go back to the bot with the vote. */
+  feedback?: { id: string; yesLabel: string; noLabel: string };
   files?: MediaFile[];
 }
 
@@ -136,3 +140,5 @@ export abstract class PlayerChannel {
 
 /** The custom id of the "Talk to a live agent" button. */
 export const AGENT_BUTTON_ID = 'help:agent';
+/** Custom ids of the "did this help?" buttons: `helpfb/yes/<feedback id>`, `helpfb/no/<feedback id>`. */
+export const FEEDBACK_BUTTON_PREFIX = 'helpfb';

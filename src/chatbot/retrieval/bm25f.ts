@@ -119,7 +119,7 @@ export class LocaleIndex {
       }
     }
     // An unknown word also matches near spellings.
-    const max = known ? 0 : term.length >= 8 ? 2 : term.length >= 4 ? 1 : 0;
+    const max = known ? 0 : term.length >= 8 ? 2 : term.length >= 5 ? 1 : 0;
     for (let length = term.length - max; max > 0 && length <= term.length + max; length++) {
       for (const candidate of this.byLength.get(length) ?? []) {
         // Players rarely mistype both of a word's first two letters: a cheap filter before the distance.

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
 import { Retriever } from './retriever';
 
@@ -17,10 +17,11 @@ const REFRESH_MS = 10_000;
  * ts_rank over OR-ed words (bench/kb-search.ts, eval/bot).
  */
 @Injectable()
-export class KnowledgeIndex extends RetrieverSource {
+export class KnowledgeIndex extends RetrieverSource implements OnApplicationBootstrap {
   private readonly logger = new Logger(KnowledgeIndex.name);
   private current: Retriever | null = null;
   private loading: Promise<Retriever> | null = null;
+  private loadingGeneration = -1;
   private signature = '';
   private checkedAt = 0;
   private generation = 0;
@@ -28,6 +29,11 @@ export class KnowledgeIndex extends RetrieverSource {
 
   constructor(private readonly prisma: PrismaService) {
     super();
+  }
+
+  /** Builds the index at boot, so the first player does not wait for it. */
+  onApplicationBootstrap(): void {
+    void this.retriever().catch((error: unknown) => this.logger.warn({ err: error }, 'Building the knowledge-base index at boot failed; the first answer retries'));
   }
 
   async retriever(): Promise<Retriever> {
@@ -45,10 +51,13 @@ export class KnowledgeIndex extends RetrieverSource {
   }
 
   private reload(): Promise<Retriever> {
-    if (!this.loading) {
-      this.loading = this.load().finally(() => {
-        this.loading = null;
+    // A load started before the latest change would be stale: start another.
+    if (!this.loading || this.loadingGeneration !== this.generation) {
+      this.loadingGeneration = this.generation;
+      const loading = this.load().finally(() => {
+        if (this.loading === loading) this.loading = null;
       });
+      this.loading = loading;
     }
     return this.loading;
   }

@@ -22,6 +22,9 @@ export interface Thresholds {
   relative: number;
 }
 
+/** How much of the question another language's best article must be about to answer in that language. */
+const SWITCH_TOPICAL = 0.2;
+
 export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 5, minCoverage: 0.4, minTopical: 0.1, unknownWeight: 0.3, relative: 0.4 };
 
 export interface RetrievedArticle {
@@ -57,11 +60,18 @@ export class Retriever {
     const detected = detectLanguage(text);
     const candidates: Locale[] = detected && detected.locale !== hint ? [hint, detected.locale] : [hint];
     const results = candidates.map((locale) => this.searchIn(locale, text, limit));
+    // Another language than the player's own must be clearly about the question to win: a stray word
+    // that happens to exist there ("quasar" ~ pt "quase") is no reason to answer in Portuguese.
+    for (const result of results.slice(1)) {
+      if (result.confident && result.hits[0].topical < SWITCH_TOPICAL) result.confident = false;
+    }
     const quality = (r: Retrieval) => (r.hits.length ? (r.confident ? 1 : 0) + r.hits[0].coverage + r.hits[0].score / 1000 : -1);
     results.sort((a, b) => quality(b) - quality(a));
     const best = results[0];
     // Nothing found anywhere: say so in the language the player wrote in, when that is clear.
-    if (!best.confident && detected && detected.confidence >= 2) return { locale: detected.locale, hits: [], confident: false };
+    const wordCount = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
+    if (!best.confident && detected && detected.confidence >= 3 && wordCount >= 3) return { locale: detected.locale, hits: [], confident: false };
+    if (!best.confident) return { locale: hint, hits: [], confident: false };
     return best;
   }
 
