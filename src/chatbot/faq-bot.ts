@@ -2,7 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { BotAnswer, Locale, SupportBot } from '../conversations/ports';
 import { botMessage } from './bot-messages';
-import { smallTalkOf } from './intent/small-talk';
+import { smallTalkLocale, smallTalkOf } from './intent/small-talk';
 import { wantsLiveAgent } from './intent/live-agent';
 import { AnswerWriter } from './llm/answer-writer';
 import { SuggestionStore } from './feedback/suggestion-store';
@@ -35,7 +35,7 @@ export class FaqBot extends SupportBot {
   async answer(question: string, hint: Locale): Promise<BotAnswer> {
     const talk = smallTalkOf(question);
     if (talk) {
-      const locale = detectLanguage(question)?.locale ?? hint;
+      const locale = detectLanguage(question)?.locale ?? smallTalkLocale(question) ?? hint;
       const key = talk === 'not-helpful' ? 'notHelpful' : talk;
       return { kind: talk, text: botMessage(locale, key), articles: [], fallback: talk === 'not-helpful', locale };
     }

@@ -1,9 +1,10 @@
+import type { Locale } from '../../conversations/ports';
 import { fold } from '../text/fold';
 
 export type SmallTalk = 'greeting' | 'thanks' | 'not-helpful';
 
 /** Whole-message patterns (folded text): a greeting or thanks alone, not "hi, my game crashes". */
-const FILLER = String.raw`(?:\s+(?:bot|team|equipe|equipo|guys|all|everyone|tout le monde|a todos|leute|zusammen|pessoal|galera|again|encore|de nuevo|nochmal|de novo|so much|a lot|beaucoup|mucho|muito|vielmals|very much|bro|mano|mec|tio|amigo|ami|:\)|!|\.)+)*`;
+const FILLER = String.raw`(?:[\s,]+(?:how are you|hows it going|how is it going|whats up|ca va|comment ca va|comment vas tu|que tal|como estas|como va|wie gehts|wie geht es dir|wie geht's|alles gut|tudo bem|tudo bom|td bem|blz|beleza|bot|team|equipe|equipo|guys|all|everyone|tout le monde|a todos|leute|zusammen|pessoal|galera|again|encore|de nuevo|nochmal|de novo|so much|a lot|beaucoup|mucho|muito|vielmals|very much|bro|mano|mec|tio|amigo|ami|:\)|!|\.)+)*`;
 const GREETING = new RegExp(
   String.raw`^(?:hi+|hey+|hello+|hallo+|helo|yo+|sup|hiya|howdy|good (?:morning|evening|afternoon)|bonjour|bonsoir|salut|coucou|cc|slt|wesh|hola+|buenas(?: tardes| noches)?|buenos dias|que tal|moin+|servus|guten (?:tag|morgen|abend)|gruss gott|hey du|ola+|oi+|opa|eae|e ai|bom dia|boa (?:tarde|noite))(?:[\s,!]+(?:hi+|hey+|hello+|hallo+|helo|yo+|sup|hiya|howdy|good (?:morning|evening|afternoon)|bonjour|bonsoir|salut|coucou|cc|slt|wesh|hola+|buenas(?: tardes| noches)?|buenos dias|que tal|moin+|servus|guten (?:tag|morgen|abend)|gruss gott|hey du|ola+|oi+|opa|eae|e ai|bom dia|boa (?:tarde|noite)))*${FILLER}[\s!.?]*$`,
 );
@@ -21,5 +22,18 @@ export function smallTalkOf(text: string): SmallTalk | null {
   if (GREETING.test(plain)) return 'greeting';
   if (THANKS.test(plain)) return 'thanks';
   if (NOT_HELPFUL.test(plain)) return 'not-helpful';
+  return null;
+}
+
+/** Words that give away the language of a short greeting or thanks ("valeu" is Portuguese), when a detector cannot tell. */
+const WORD_LOCALE: Record<string, Locale> = {
+  merci: 'fr', bonjour: 'fr', bonsoir: 'fr', salut: 'fr', coucou: 'fr',
+  gracias: 'es', hola: 'es', buenas: 'es', grax: 'es', vale: 'es',
+  danke: 'de', dankeschon: 'de', hallo: 'de', moin: 'de', servus: 'de', vielen: 'de',
+  obrigado: 'pt', obrigada: 'pt', valeu: 'pt', vlw: 'pt', oi: 'pt', ola: 'pt', brigado: 'pt', eae: 'pt', beleza: 'pt',
+};
+
+export function smallTalkLocale(text: string): Locale | null {
+  for (const word of fold(text).split(/[^a-z]+/)) if (WORD_LOCALE[word]) return WORD_LOCALE[word];
   return null;
 }
