@@ -194,6 +194,7 @@ export class ConversationsService extends AgentPlatformEvents {
         description,
         reporterId: conversation.discordUserId,
         reporterName: conversation.discordUserName,
+        reporterLocale: conversation.locale,
       },
       `discord:${conversation.discordUserId}`,
     );

@@ -3,6 +3,7 @@ import type { ChatInputCommandInteraction } from 'discord.js';
 import { CaseAttachmentsService } from '../cases/case-attachments.service';
 import { CasesService } from '../cases/cases.service';
 import { AppConfig } from '../config/app-config';
+import { toLocale } from '../chatbot/locales';
 import { CaseType } from '../generated/prisma/enums';
 import { AttachmentDownloader } from './attachment-downloader';
 import { filedCaseEmbed } from './case-embeds';
@@ -47,6 +48,7 @@ export class ReportFilingService {
         priority: report.priority,
         reporterId: user.id,
         reporterName: displayName(user),
+        reporterLocale: toLocale(interaction.locale),
         guildId: interaction.guildId,
         channelId: interaction.channelId,
       },
