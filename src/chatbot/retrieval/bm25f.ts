@@ -37,6 +37,13 @@ const TYPO_WEIGHT = 0.8;
 const PREFIX_WEIGHT = 0.7;
 const TOPICAL_BOOST = 1;
 
+/** One word's articles: doc numbers, BM25 saturation of their weighted frequency, whether it is topical there. */
+interface Postings {
+  docs: Int32Array;
+  saturation: Float64Array;
+  topical: Uint8Array;
+}
+
 const textOf = (article: IndexableArticle, field: Field): string =>
   Array.isArray(article[field]) ? (article[field] as string[]).join(' . ') : (article[field] as string);
 
@@ -46,7 +53,13 @@ const textOf = (article: IndexableArticle, field: Field): string =>
  */
 export class LocaleIndex {
   readonly docs: IndexableArticle[];
-  private readonly postings = new Map<string, { doc: number; tf: number; topical: boolean }[]>();
+  private readonly postings = new Map<string, Postings>();
+  // Scratch buffers reused by every search (a search never awaits, so they are never shared).
+  private readonly scores: Float64Array;
+  private readonly matched: Float64Array;
+  private readonly matchedTopical: Float64Array;
+  private readonly termBest: Float64Array;
+  private readonly termTopical: Uint8Array;
   /** Vocabulary words by length, so typo matching only compares words of a near length. */
   private readonly byLength = new Map<number, string[]>();
   /** The vocabulary sorted, to find the words a query word starts in a binary search. */
@@ -62,6 +75,7 @@ export class LocaleIndex {
     this.docs = articles;
     const perField = articles.map((article) => FIELDS.map((field) => analyzer.terms(locale, textOf(article, field.name))));
     const averages = FIELDS.map((_, f) => perField.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, articles.length) || 1);
+    const lists = new Map<string, { doc: number; tf: number; topical: boolean }[]>();
     perField.forEach((fields, doc) => {
       const weighted = new Map<string, number>();
       const topical = new Set<string>();
@@ -74,11 +88,21 @@ export class LocaleIndex {
         }
       });
       for (const [term, tf] of weighted) {
-        let list = this.postings.get(term);
-        if (!list) this.postings.set(term, (list = []));
+        let list = lists.get(term);
+        if (!list) lists.set(term, (list = []));
         list.push({ doc, tf, topical: topical.has(term) });
       }
     });
+    for (const [term, list] of lists) {
+      this.postings.set(term, {
+        docs: Int32Array.from(list, (p) => p.doc),
+        saturation: Float64Array.from(list, (p) => (p.tf * (K1 + 1)) / (K1 + p.tf)),
+        topical: Uint8Array.from(list, (p) => (p.topical ? 1 : 0)),
+      });
+    }
+    const n = articles.length;
+    [this.scores, this.matched, this.matchedTopical, this.termBest] = [new Float64Array(n), new Float64Array(n), new Float64Array(n), new Float64Array(n)];
+    this.termTopical = new Uint8Array(n);
     this.sorted = [...this.postings.keys()].sort();
     for (const term of this.postings.keys()) {
       const list = this.byLength.get(term.length) ?? [];
@@ -128,7 +152,7 @@ export class LocaleIndex {
       }
     }
     // Keep the rarest few: a typo is more likely to stand for a specific word than for a common one.
-    found.sort((a, b) => this.postings.get(a.term)!.length - this.postings.get(b.term)!.length);
+    found.sort((a, b) => this.postings.get(a.term)!.docs.length - this.postings.get(b.term)!.docs.length);
     const kept = known ? [{ term, weight: 1 }, ...found.slice(0, 3)] : found.slice(0, 4);
     if (this.expansions.size < 50_000) this.expansions.set(term, kept);
     return kept;
@@ -136,43 +160,60 @@ export class LocaleIndex {
 
   search(query: string, limit: number, unknownWeight: number): { hits: ScoredArticle[]; informative: number } {
     const terms = [...new Set(this.analyzer.terms(this.locale, query))];
-    const scores = new Float64Array(this.docs.length);
-    const matched = new Float64Array(this.docs.length);
-    const matchedTopical = new Float64Array(this.docs.length);
+    const { scores, matched, matchedTopical, termBest, termTopical } = this;
+    const touched: number[] = [];
     let total = 0;
     for (const term of terms) {
       const expansions = this.expand(term);
       if (!expansions.length) {
-        total += unknownWeight * this.maxIdf;
+        // A short unknown word is more often slang or an abbreviation ("pk", "jsp", "vc") than a topic.
+        total += unknownWeight * this.maxIdf * Math.min(1, Math.max(0, term.length - 2) / 4);
         continue;
       }
-      const best = new Map<number, { contribution: number; topical: boolean }>();
+      // Per article, the best of the word's expansions counts (a word never counts twice).
+      const termDocs: number[] = [];
       let termIdf = 0;
       for (const { term: candidate, weight } of expansions) {
         const list = this.postings.get(candidate)!;
-        const idf = this.idf(list.length) * weight;
+        const idf = this.idf(list.docs.length) * weight;
         termIdf = Math.max(termIdf, idf);
-        for (const { doc, tf, topical } of list) {
-          const contribution = (idf * tf * (K1 + 1)) / (K1 + tf);
-          const previous = best.get(doc);
-          if (!previous || contribution > previous.contribution) best.set(doc, { contribution, topical: topical || (previous?.topical ?? false) });
-          else if (topical) previous.topical = true;
+        for (let i = 0; i < list.docs.length; i++) {
+          const doc = list.docs[i];
+          const contribution = idf * list.saturation[i];
+          if (termBest[doc] === 0) termDocs.push(doc);
+          if (contribution > termBest[doc]) termBest[doc] = contribution;
+          if (list.topical[i]) termTopical[doc] = 1;
         }
       }
       total += termIdf;
-      for (const [doc, { contribution, topical }] of best) {
-        scores[doc] += contribution;
+      for (const doc of termDocs) {
+        if (scores[doc] === 0) touched.push(doc);
+        scores[doc] += termBest[doc];
         matched[doc] += termIdf;
-        if (topical) matchedTopical[doc] += termIdf;
+        if (termTopical[doc]) matchedTopical[doc] += termIdf;
+        termBest[doc] = 0;
+        termTopical[doc] = 0;
       }
     }
-    const hits: ScoredArticle[] = [];
-    for (let doc = 0; doc < scores.length; doc++) {
-      if (scores[doc] > 0) hits.push({ doc, score: scores[doc], coverage: total ? matched[doc] / total : 0, topical: total ? matchedTopical[doc] / total : 0 });
+    // An article about the question's words (in its title, keywords, aliases, tags) outranks one that
+    // only mentions them. Only the best `limit` are kept, in one pass.
+    const top: ScoredArticle[] = [];
+    for (const doc of touched) {
+      const topical = total ? matchedTopical[doc] / total : 0;
+      const hit = { doc, score: scores[doc] * (1 + TOPICAL_BOOST * topical), coverage: total ? matched[doc] / total : 0, topical };
+      scores[doc] = 0;
+      matched[doc] = 0;
+      matchedTopical[doc] = 0;
+      if (top.length === limit && !this.ranksBefore(hit, top[top.length - 1])) continue;
+      let at = top.length;
+      while (at > 0 && this.ranksBefore(hit, top[at - 1])) at--;
+      top.splice(at, 0, hit);
+      if (top.length > limit) top.pop();
     }
-    // An article about the question's words (in its title, keywords, aliases, tags) outranks one that mentions them.
-    for (const hit of hits) hit.score *= 1 + TOPICAL_BOOST * hit.topical;
-    hits.sort((a, b) => b.score - a.score || this.docs[a.doc].slug.localeCompare(this.docs[b.doc].slug));
-    return { hits: hits.slice(0, limit), informative: total };
+    return { hits: top, informative: total };
+  }
+
+  private ranksBefore(a: ScoredArticle, b: ScoredArticle): boolean {
+    return a.score > b.score || (a.score === b.score && this.docs[a.doc].slug < this.docs[b.doc].slug);
   }
 }

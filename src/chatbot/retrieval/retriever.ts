@@ -25,7 +25,7 @@ export interface Thresholds {
 /** How much of the question another language's best article must be about to answer in that language. */
 const SWITCH_TOPICAL = 0.2;
 
-export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 5, minCoverage: 0.4, minTopical: 0.1, unknownWeight: 0.3, relative: 0.4 };
+export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 6, minCoverage: 0.4, minTopical: 0.1, unknownWeight: 0.5, relative: 0.4 };
 
 export interface RetrievedArticle {
   article: IndexableArticle;
