@@ -36,6 +36,8 @@ const K1 = 1.2;
 const TYPO_WEIGHT = 0.8;
 const PREFIX_WEIGHT = 0.7;
 const TOPICAL_BOOST = 1;
+/** Words in a message beyond which unknown words start to count less. */
+const LONG_MESSAGE = 5;
 
 /** One word's articles: doc numbers, BM25 saturation of their weighted frequency, whether it is topical there. */
 interface Postings {
@@ -167,7 +169,8 @@ export class LocaleIndex {
       const expansions = this.expand(term);
       if (!expansions.length) {
         // A short unknown word is more often slang or an abbreviation ("pk", "jsp", "vc") than a topic.
-        total += unknownWeight * this.maxIdf * Math.min(1, Math.max(0, term.length - 2) / 4);
+        // In a long message the unknown words are mostly its story, not its topic: they weigh less.
+        total += (unknownWeight * this.maxIdf * Math.min(1, Math.max(0, term.length - 2) / 4) * LONG_MESSAGE) / Math.max(LONG_MESSAGE, terms.length);
         continue;
       }
       // Per article, the best of the word's expansions counts (a word never counts twice).
