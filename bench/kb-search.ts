@@ -116,8 +116,8 @@ export async function runKbScenario(options: KbScenarioOptions = KB_DEFAULTS): P
       extraTables.push({
         title: `bot.answer (in process, ${bot.articles.toLocaleString('en')} articles, index built in ${bot.indexMs} ms)`,
         table: {
-          columns: ['calls', 'first pass p50', 'first pass p99', 'p50', 'p99', 'max', 'target', 'verdict'],
-          rows: [[String(bot.calls), fmt(bot.coldP50, 2), fmt(bot.coldP99, 2), fmt(bot.p50, 2), fmt(bot.p99, 2), fmt(bot.maxMs, 1), `p99 ≤ ${BOT_P99_MS} ms`, verdict]],
+          columns: ['calls', 'first pass p50', 'first pass p99', 'p50', 'p99', 'max', 'retrieval alone p99', 'target', 'verdict'],
+          rows: [[String(bot.calls), fmt(bot.coldP50, 2), fmt(bot.coldP99, 2), fmt(bot.p50, 2), fmt(bot.p99, 2), fmt(bot.maxMs, 1), fmt(bot.retrieveP99, 2), `p99 ≤ ${BOT_P99_MS} ms`, verdict]],
         },
       });
     }

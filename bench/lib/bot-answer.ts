@@ -20,6 +20,8 @@ export interface BotAnswerResult {
   p50: number;
   p99: number;
   maxMs: number;
+  /** Retrieval alone (no small talk, no suggestion write), one pass: where the time goes. */
+  retrieveP99: number;
 }
 
 /**
@@ -47,7 +49,15 @@ export async function measureBotAnswer(databaseUrl: string, passes: number): Pro
       }
       if (pass === 0) cold = [...times];
     }
+    const retriever = await index.retriever();
+    const retrieval: number[] = [];
+    for (const c of cases) {
+      const t0 = process.hrtime.bigint();
+      retriever.retrieve(c.text, c.discordLocale);
+      retrieval.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
     return {
+      retrieveP99: percentile(retrieval, 99),
       articles: await prisma.article.count(),
       indexMs,
       calls: times.length,

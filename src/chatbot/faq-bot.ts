@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { BotAnswer, Locale, SupportBot } from '../conversations/ports';
 import { botMessage } from './bot-messages';
@@ -59,10 +60,10 @@ export class FaqBot extends SupportBot {
         articles = [...articles.filter((a) => written.cited.includes(a.slug)), ...articles.filter((a) => !written.cited.includes(a.slug))];
       }
     }
-    const feedbackId = await this.suggestions.record(locale, articles.map((a) => a.slug)).catch((error: unknown) => {
-      this.logger.warn({ err: error }, 'Recording a suggestion failed; answering without feedback buttons');
-      return undefined;
-    });
+    // Statistics, not the player's data: written beside the answer rather than before it (a vote
+    // comes seconds later at the earliest); a failed write only costs that suggestion's vote.
+    const feedbackId = randomUUID();
+    void this.suggestions.record(feedbackId, locale, articles.map((a) => a.slug)).catch((error: unknown) => this.logger.warn({ err: error }, 'Recording a suggestion failed'));
     const feedbackLabels = { yes: botMessage(locale, 'feedbackYes'), no: botMessage(locale, 'feedbackNo') };
     return { kind: 'answer', text, articles, fallback: false, locale, feedbackId, feedbackLabels };
   }

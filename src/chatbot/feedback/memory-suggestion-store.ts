@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import type { Locale } from '../../conversations/ports';
 import { ArticleStats, SuggestionStore, VoteResult } from './suggestion-store';
 
@@ -6,10 +5,9 @@ import { ArticleStats, SuggestionStore, VoteResult } from './suggestion-store';
 export class MemorySuggestionStore extends SuggestionStore {
   readonly rows = new Map<string, { locale: Locale; slugs: string[]; helpful?: boolean; voterId?: string; at?: number }>();
 
-  record(locale: Locale, slugs: string[]): Promise<string> {
-    const id = randomUUID();
+  record(id: string, locale: Locale, slugs: string[]): Promise<void> {
     this.rows.set(id, { locale, slugs });
-    return Promise.resolve(id);
+    return Promise.resolve();
   }
 
   vote(id: string, helpful: boolean, voterId: string): Promise<VoteResult> {

@@ -13,9 +13,8 @@ export class PrismaSuggestionStore extends SuggestionStore {
     super();
   }
 
-  async record(locale: Locale, slugs: string[]): Promise<string> {
-    const row = await this.prisma.botSuggestion.create({ data: { locale, slugs }, select: { id: true } });
-    return row.id;
+  async record(id: string, locale: Locale, slugs: string[]): Promise<void> {
+    await this.prisma.botSuggestion.create({ data: { id, locale, slugs }, select: { id: true } });
   }
 
   async vote(id: string, helpful: boolean, voterId: string): Promise<VoteResult> {

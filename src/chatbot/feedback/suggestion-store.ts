@@ -18,8 +18,8 @@ export interface ArticleStats {
 
 /** Where suggestions and the players' "did this help?" votes are kept. */
 export abstract class SuggestionStore {
-  /** Records the articles shown in one answer; returns the id the feedback buttons carry. */
-  abstract record(locale: Locale, slugs: string[]): Promise<string>;
+  /** Records the articles shown in one answer under `id`, the id the feedback buttons carry. */
+  abstract record(id: string, locale: Locale, slugs: string[]): Promise<void>;
   abstract vote(id: string, helpful: boolean, voterId: string): Promise<VoteResult>;
   abstract stats(locale?: Locale): Promise<ArticleStats[]>;
 }
