@@ -19,6 +19,7 @@ describe('FaqBot', () => {
     expect(answer).toMatchObject({ kind: 'answer', fallback: false, locale: 'es' });
     expect(answer.articles[0].slug).toBe('crash-on-startup');
     expect(answer.articles[0].url).toMatch(/\/kb\/es\/crash-on-startup$/);
+    await new Promise((resolve) => setImmediate(resolve));
     expect(store.rows.get(answer.feedbackId!)).toMatchObject({ locale: 'es', slugs: answer.articles.map((a) => a.slug) });
   });
 

@@ -63,7 +63,8 @@ export class FaqBot extends SupportBot {
     // Statistics, not the player's data: written beside the answer rather than before it (a vote
     // comes seconds later at the earliest); a failed write only costs that suggestion's vote.
     const feedbackId = randomUUID();
-    void this.suggestions.record(feedbackId, locale, articles.map((a) => a.slug)).catch((error: unknown) => this.logger.warn({ err: error }, 'Recording a suggestion failed'));
+    const slugs = articles.map((a) => a.slug);
+    setImmediate(() => void this.suggestions.record(feedbackId, locale, slugs).catch((error: unknown) => this.logger.warn({ err: error }, 'Recording a suggestion failed')));
     const feedbackLabels = { yes: botMessage(locale, 'feedbackYes'), no: botMessage(locale, 'feedbackNo') };
     return { kind: 'answer', text, articles, fallback: false, locale, feedbackId, feedbackLabels };
   }
