@@ -125,7 +125,9 @@ export class LocaleIndex {
     if (cached) return cached;
     const known = this.postings.has(term);
     const found: { term: string; weight: number }[] = [];
-    if (term.length >= 5) {
+    // Known words expand to the compounds they start only in German ("freund" → "freundeslist");
+    // elsewhere that would match derivations ("mejor" → "mejorar").
+    if (term.length >= 5 && (!known || this.locale === 'de')) {
       // Vocabulary words this one starts ("freund" → "freundeslist"), then, for an unknown word, words it starts with.
       let low = 0;
       let high = this.sorted.length;
