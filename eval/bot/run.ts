@@ -58,6 +58,33 @@ function table(playerOutcomes: PlayerOutcome[], intentOutcomes: IntentOutcome[])
   return formatTable(rows);
 }
 
+/**
+ * Ranking alone (no threshold), on answerable messages: the bot's index against the same BM25F
+ * without the players' words (keywords, aliases) and against a single-field BM25 over title + body.
+ */
+function rankingOnly(players: PlayerCase[]): string {
+  const open = { minScore: 0, minCoverage: 0, minTopical: 0, unknownWeight: DEFAULT_THRESHOLDS.unknownWeight, relative: 0 };
+  const kb = readKnowledgeBase(join(ROOT, 'kb'));
+  const variants = {
+    'this bot (BM25F + keywords/aliases, typos, topical boost)': Retriever.build(kb, open),
+    'same without keywords/aliases': Retriever.build(kb.map((a) => ({ ...a, keywords: [], aliases: [] })), open),
+    'single-field BM25 over title + body (same analyzer)': Retriever.build(kb.map((a) => ({ ...a, body: `${a.title}\n${a.body}`, title: '', tags: [], keywords: [], aliases: [] })), open),
+  };
+  const answerable = players.filter((p) => p.answers.length);
+  const lines = ['| ranking only, answerable messages | top-1 | top-3 |', '| --- | --- | --- |'];
+  for (const [name, retriever] of Object.entries(variants)) {
+    let top1 = 0;
+    let top3 = 0;
+    for (const c of answerable) {
+      const slugs = retriever.retrieve(c.text, c.discordLocale).hits.map((h) => h.article.slug);
+      if (c.answers.includes(slugs[0])) top1++;
+      if (slugs.slice(0, 3).some((s) => c.answers.includes(s))) top3++;
+    }
+    lines.push(`| ${name} | ${(top1 / answerable.length).toFixed(2)} | ${(top3 / answerable.length).toFixed(2)} |`);
+  }
+  return lines.join('\n');
+}
+
 async function main() {
   const dir = __dirname;
   const players = loadPlayerCases(dir);
@@ -71,6 +98,7 @@ async function main() {
   const { playerOutcomes, intentOutcomes } = await evaluate(DEFAULT_THRESHOLDS, players, intents);
   process.stdout.write(`Support bot on eval/bot: ${players.length} player messages, ${intents.length} live-agent messages; thresholds ${JSON.stringify(DEFAULT_THRESHOLDS)}\n\n`);
   process.stdout.write(`${table(playerOutcomes, intentOutcomes)}\n`);
+  process.stdout.write(`\n${rankingOnly(players)}\n`);
   if (args.includes('--misses')) {
     process.stdout.write('\nDevelopment misses:\n');
     players.forEach((c, i) => {
