@@ -69,13 +69,18 @@ export class LocaleIndex {
   private readonly expansions = new Map<string, { term: string; weight: number }[]>();
   private readonly maxIdf: number;
 
+  /** The terms of each article's fields, in FIELDS order: the costly part of building an index. */
+  static analyze(locale: Locale, articles: IndexableArticle[], analyzer: Analyzer): string[][][] {
+    return articles.map((article) => FIELDS.map((field) => analyzer.terms(locale, textOf(article, field.name))));
+  }
+
   constructor(
     readonly locale: Locale,
     articles: IndexableArticle[],
     private readonly analyzer: Analyzer,
+    perField: string[][][] = LocaleIndex.analyze(locale, articles, analyzer),
   ) {
     this.docs = articles;
-    const perField = articles.map((article) => FIELDS.map((field) => analyzer.terms(locale, textOf(article, field.name))));
     const averages = FIELDS.map((_, f) => perField.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, articles.length) || 1);
     const lists = new Map<string, { doc: number; tf: number; topical: boolean }[]>();
     perField.forEach((fields, doc) => {

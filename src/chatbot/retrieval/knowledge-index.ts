@@ -67,7 +67,7 @@ export class KnowledgeIndex extends RetrieverSource implements OnApplicationBoot
     const started = Date.now();
     const signature = await this.readSignature();
     const articles = await this.prisma.article.findMany({ select: { slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true } });
-    this.current = Retriever.build(articles);
+    this.current = await Retriever.buildInTurns(articles);
     this.signature = signature;
     this.checkedAt = Date.now();
     this.builtGeneration = generation;

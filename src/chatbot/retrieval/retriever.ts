@@ -56,6 +56,26 @@ export class Retriever {
     return new Retriever(indexes, thresholds);
   }
 
+  /**
+   * The same, yielding to the event loop between chunks of articles: a service rebuilding its index
+   * (10,000 articles take seconds) keeps answering Discord's interactions meanwhile.
+   */
+  static async buildInTurns(articles: IndexableArticle[], thresholds?: Thresholds, chunk = 100): Promise<Retriever> {
+    const analyzer = new Analyzer();
+    const indexes = new Map<Locale, LocaleIndex>();
+    for (const locale of LOCALES) {
+      const own = articles.filter((a) => a.locale === locale);
+      const perField: string[][][] = [];
+      for (let start = 0; start < own.length; start += chunk) {
+        perField.push(...LocaleIndex.analyze(locale, own.slice(start, start + chunk), analyzer));
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+      indexes.set(locale, new LocaleIndex(locale, own, analyzer, perField));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    return new Retriever(indexes, thresholds);
+  }
+
   retrieve(text: string, hint: Locale, limit = 3): Retrieval {
     const detected = detectLanguage(text);
     const candidates: Locale[] = detected && detected.locale !== hint ? [hint, detected.locale] : [hint];
