@@ -78,7 +78,7 @@ export async function seedConversations(databaseUrl: string, discord: FakeDiscor
   await client.connect();
   try {
     await client.query(
-      `INSERT INTO "Conversation" ("id", "discordUserId", "discordUserName", "dmChannelId", "locale", "mode", "transport", "platformConversationId", "agentName", "createdAt", "updatedAt")
+      `INSERT INTO "Conversation" ("id", "playerId", "playerName", "playerChannelId", "locale", "mode", "platform", "platformKey", "agentName", "createdAt", "updatedAt")
        SELECT gen_random_uuid(), u.id, u.name, u.dm, 'en', 'AGENT'::"ConversationMode", 'flex', u.sid, 'Alice', now(), now()
        FROM unnest($1::text[], $2::text[], $3::text[], $4::text[]) AS u(id, name, dm, sid)`,
       [rows.map((r) => r.user.id), rows.map((r) => r.user.username), rows.map((r) => r.dmChannelId), rows.map((r) => r.sid)],
@@ -224,7 +224,7 @@ async function baseline(options: IngestOptions, service: RunningService, twilio:
     };
     // Warm both paths (connections, Prisma's query cache, the HTTP agent) before timing.
     for (const pair of sampled.slice(0, 10)) {
-      await prisma.conversation.findUnique({ where: { platformConversationId: pair.ours } });
+      await prisma.conversation.findUnique({ where: { platformKey: pair.ours } });
       await client.conversations.v1.conversations(pair.theirs).messages.list({ order: 'desc', limit: 1 });
     }
     const ours: number[] = [];
@@ -232,7 +232,7 @@ async function baseline(options: IngestOptions, service: RunningService, twilio:
     for (let i = 0; i < options.baselineSamples; i++) {
       const pair = sampled[i % sampled.length];
       // The same lookup the routing core makes per agent message.
-      ours.push(await time(() => prisma.conversation.findUnique({ where: { platformConversationId: pair.ours } })));
+      ours.push(await time(() => prisma.conversation.findUnique({ where: { platformKey: pair.ours } })));
       seed.push(
         await time(async () => {
           const [last] = await client.conversations.v1.conversations(pair.theirs).messages.list({ order: 'desc', limit: 1 });
@@ -247,7 +247,7 @@ async function baseline(options: IngestOptions, service: RunningService, twilio:
     const table: Table = {
       columns: ['lookup per agent message', 'samples', 'p50 ms', 'p99 ms', 'max ms', 'added vs ours (p50) ms', 'ratio (p50)'],
       rows: [
-        ['ours: Postgres mapping (Prisma findUnique on platformConversationId)', String(ours.length), fmt(oursP50, 2), fmt(percentile(ours, 99), 2), fmt(ours[ours.length - 1], 2), '–', '1×'],
+        ['ours: Postgres mapping (Prisma findUnique on platformKey)', String(ours.length), fmt(oursP50, 2), fmt(percentile(ours, 99), 2), fmt(ours[ours.length - 1], 2), '–', '1×'],
         [`seed's: Twilio GET …/Messages (last message's attributes), ${options.twilioRttMs} ms RTT`, String(seed.length), fmt(seedP50, 2), fmt(percentile(seed, 99), 2), fmt(seed[seed.length - 1], 2), fmt(seedP50 - oursP50, 1), `${fmt(seedP50 / oursP50, 0)}×`],
       ],
     };

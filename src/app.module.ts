@@ -1,6 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AnnouncementsModule } from './announcements/announcements.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -8,31 +9,62 @@ import { ChatbotModule } from './chatbot/chatbot.module';
 import { Clock } from './common/clock';
 import { ProblemFilter } from './common/problem.filter';
 import { appValidationPipe } from './common/validation.pipe';
-import { ConfigModule } from './config/config.module';
-import { DatabaseModule } from './database/database.module';
-import { DiscordModule } from './discord/discord.module';
-import { DiscordHelpModule } from './discord/help/discord-help.module';
-import { ConversationsModule } from './conversations/conversations.module';
-import { AgentPlatform } from './conversations/ports';
-import { FlexAgentPlatform } from './flex/flex-agent.platform';
-import { FlexModule } from './flex/flex.module';
 import { AppConfig, isTwilioEnabled } from './config/app-config';
+import { ConfigModule } from './config/config.module';
+import { ConversationsModule, PortBinding } from './conversations/conversations.module';
+import { LeadsQueuePlatform } from './conversations/leads-queue.platform';
+import { AgentPlatform, SupportBot } from './conversations/ports';
+import { DatabaseModule } from './database/database.module';
+import { DeskModule } from './desk/desk.module';
+import { DiscordModule } from './discord/discord.module';
+import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
+import { DiscordHelpModule } from './discord/help/discord-help.module';
+import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
+import { FlexAgentPlatform } from './flex/flex-agent.platform';
+import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging/logger-options';
+
+/**
+ * An agent platform for the routing core: the class (and module) implementing AgentPlatform,
+ * and the modules carrying its events into the core. Its capabilities are declared by the class.
+ * Adding a platform (a Discord staff desk, the web desk) is one entry here.
+ */
+interface AgentPlatformAdapter {
+  platform: PortBinding<AgentPlatform>;
+  inbound: (core: DynamicModule) => (DynamicModule | Type)[];
+  /** Where its chats go when nobody there takes them: the next platform (today the leads' REST queue). */
+  fallback?: PortBinding<AgentPlatform>;
+}
+
+function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
+  if (isTwilioEnabled(config)) {
+    return {
+      platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
+      inbound: (core) => [FlexWebhooksModule.forRoot(config, core)],
+      fallback: { provide: LeadsQueuePlatform },
+    };
+  }
+  // Without Flex, chats wait for leads in the REST API (and its desk).
+  return { platform: { provide: LeadsQueuePlatform }, inbound: () => [] };
+}
 
 @Module({})
 export class AppModule {
   static forRoot(config: AppConfig): DynamicModule {
+    const agents = agentPlatformFor(config);
+    // The routing core between its adapters: Discord for players, one agent platform, the FAQ bot.
+    const core = ConversationsModule.forRoot({
+      player: { provide: DiscordPlayerChannel },
+      agentPlatform: agents.platform,
+      bot: { module: ChatbotModule, provide: SupportBot },
+      fallbackPlatform: agents.fallback,
+    });
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]'],
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         { module: ClockModule, global: true, providers: [Clock], exports: [Clock] },
         DatabaseModule,
         AuthModule,
@@ -40,11 +72,12 @@ export class AppModule {
         CasesModule,
         DiscordModule.forRoot(config),
         ChatbotModule,
-        // The routing core between its adapters: Discord for players, Flex (or the leads' queue) for agents.
-        ConversationsModule.forRoot({
-          adapters: [DiscordHelpModule.forRoot(config), FlexModule.forRoot(config)],
-          agentPlatform: isTwilioEnabled(config) ? { provide: AgentPlatform, useExisting: FlexAgentPlatform } : undefined,
-        }),
+        core,
+        DiscordHelpModule.forRoot(config, core),
+        ...agents.inbound(core),
+        // #announcements: feeds and manual posts, published through Discord.
+        AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
+        DeskModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
 import { CaseAttachmentView } from './case.view';
+import { safeFilename } from './case-files';
 import { CasesService } from './cases.service';
 
 export interface NewAttachment {
@@ -12,13 +13,7 @@ export interface NewAttachment {
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** A name safe to store and to put in a Content-Disposition header: no paths, no control characters. */
-export function safeFilename(name: string): string {
-  const base = name.split(/[\\/]/).pop() ?? '';
-  // eslint-disable-next-line no-control-regex
-  const cleaned = base.replace(/[\u0000-\u001f\u007f"]/g, '').trim();
-  return (cleaned || 'attachment').slice(-255);
-}
+export { safeFilename };
 
 /** Files attached to a case (a /bug screenshot): the bytes live in Postgres because Discord's URLs expire. */
 @Injectable()
@@ -29,7 +24,7 @@ export class CaseAttachmentsService {
   ) {}
 
   async add(caseNumber: number, file: NewAttachment): Promise<CaseAttachmentView> {
-    const row = await this.cases.findRow(caseNumber);
+    const row = await this.cases.refOf(caseNumber);
     return this.prisma.caseAttachment.create({
       data: { caseId: row.id, filename: safeFilename(file.filename), contentType: file.contentType, size: file.data.length, data: new Uint8Array(file.data) },
       select: { id: true, filename: true, contentType: true, size: true, createdAt: true },
@@ -37,7 +32,7 @@ export class CaseAttachmentsService {
   }
 
   async get(caseNumber: number, id: string): Promise<CaseAttachmentView & { data: Buffer }> {
-    const row = await this.cases.findRow(caseNumber);
+    const row = await this.cases.refOf(caseNumber);
     const attachment = UUID.test(id) ? await this.prisma.caseAttachment.findFirst({ where: { id, caseId: row.id } }) : null;
     if (!attachment) throw DomainError.notFound(`Attachment ${id} of case #${caseNumber}`);
     const { caseId: _caseId, data, ...view } = attachment;

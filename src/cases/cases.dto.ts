@@ -2,6 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsEnum, IsIn, IsInt, IsOptional, IsString, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { CasePriority, CaseStatus, CaseType } from '../generated/prisma/enums';
+import { CaseSort, SORTS } from './case-inputs';
 
 const trim = ({ value }: { value: unknown }) => (typeof value === 'string' ? value.trim() : value);
 const SNOWFLAKE = /^\d{17,20}$/;
@@ -59,8 +60,8 @@ export class AddNoteDto {
   public?: boolean;
 }
 
-export const SORTS = ['-number', 'number', '-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '-priority', 'priority'] as const;
-export type CaseSort = (typeof SORTS)[number];
+export { SORTS };
+export type { CaseSort };
 
 const toInt = ({ value }: { value: unknown }) => (typeof value === 'string' && /^-?\d+$/.test(value) ? Number(value) : value);
 

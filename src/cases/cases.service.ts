@@ -7,8 +7,9 @@ import { CaseEventType, CasePriority, CaseStatus, CaseType } from '../generated/
 import { assertTransition, closedAtFor, OPEN_STATUSES } from './case-rules';
 import { buildCaseListSql, CASE_COLUMNS, encodeCursor, sortParts } from './case-list.query';
 import { CaseEventsBus } from './case-events.bus';
+import { safeFilename } from './case-files';
+import { CaseFilter, CasePatch } from './case-inputs';
 import { CaseAttachmentView, CaseEventView, CaseRow, CaseView, toCaseView } from './case.view';
-import { ListCasesQuery, UpdateCaseDto } from './cases.dto';
 
 export interface NewCase {
   type: CaseType;
@@ -22,6 +23,8 @@ export interface NewCase {
   guildId?: string | null;
   channelId?: string | null;
   assignee?: string | null;
+  /** Files stored with the case in the same transaction (a /bug screenshot). */
+  attachments?: { filename: string; contentType: string; data: Buffer }[];
 }
 
 export interface CasePage {
@@ -53,12 +56,16 @@ export class CasesService {
         channelId: input.channelId ?? null,
         assignee: input.assignee ?? null,
         events: { create: { type: CaseEventType.CREATED, actor, data: { type: input.type } } },
+        // One insert with its attachments: a report is never filed without its screenshot.
+        attachments: input.attachments?.length
+          ? { create: input.attachments.map((a) => ({ filename: safeFilename(a.filename), contentType: a.contentType, size: a.data.length, data: new Uint8Array(a.data) })) }
+          : undefined,
       },
     });
     return toCaseView(row as CaseRow);
   }
 
-  async list(query: ListCasesQuery): Promise<CasePage> {
+  async list(query: CaseFilter): Promise<CasePage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
     const rows = await this.prisma.$queryRaw<CaseRow[]>(buildCaseListSql(query, limit + 1));
     const page = rows.slice(0, limit);
@@ -72,7 +79,14 @@ export class CasesService {
     return { items: page.map(toCaseView), nextCursor };
   }
 
-  async findRow(number: number, client: Prisma.TransactionClient = this.prisma): Promise<CaseRow> {
+  /** The case's internal id and number; not_found when there is none. */
+  async refOf(number: number): Promise<{ id: string; number: number }> {
+    const row = await this.findRow(number);
+    return { id: row.id, number: row.number };
+  }
+
+  /** Rows stay inside: callers get views (or refOf's id and number). */
+  private async findRow(number: number, client: Prisma.TransactionClient = this.prisma): Promise<CaseRow> {
     const rows = await client.$queryRaw<CaseRow[]>`SELECT ${CASE_COLUMNS} FROM "Case" WHERE "number" = ${number}`;
     if (rows.length === 0) throw DomainError.notFound(`Case #${number}`);
     return rows[0];
@@ -97,7 +111,7 @@ export class CasesService {
   }
 
   /** Applies a change under a row lock, appending one event per changed field. */
-  async update(number: number, patch: UpdateCaseDto, actor: string): Promise<CaseView> {
+  async update(number: number, patch: CasePatch, actor: string): Promise<CaseView> {
     const { view, statusChange } = await this.prisma.$transaction(async (tx) => {
       const locked = await tx.$queryRaw<CaseRow[]>`SELECT ${CASE_COLUMNS} FROM "Case" WHERE "number" = ${number} FOR UPDATE`;
       if (locked.length === 0) throw DomainError.notFound(`Case #${number}`);

@@ -1,6 +1,6 @@
-import type { Locale } from '../conversations/ports';
+import { LOCALES, Locale, toLocale } from '../conversations/ports';
 
-export const LOCALES: readonly Locale[] = ['en', 'fr', 'es', 'de', 'pt'];
+export { LOCALES, toLocale };
 
 /** Postgres text-search configuration per locale (matches the Article.search generated column). */
 export const TEXT_SEARCH_CONFIG: Record<Locale, string> = {
@@ -10,9 +10,3 @@ export const TEXT_SEARCH_CONFIG: Record<Locale, string> = {
   de: 'german',
   pt: 'portuguese',
 };
-
-/** Discord locales are like "en-US", "pt-BR", "es-ES", "fr": we keep the language. */
-export function toLocale(value: string | null | undefined): Locale {
-  const language = (value ?? '').slice(0, 2).toLowerCase();
-  return (LOCALES as readonly string[]).includes(language) ? (language as Locale) : 'en';
-}

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { configError } from './config-errors';
 import {
   IsBoolean,
   IsDefined,
@@ -11,9 +12,11 @@ import {
   Max,
   Min,
   MinLength,
+  Validate,
   ValidateIf,
   validateSync,
 } from 'class-validator';
+import { FeedListConstraint } from '../announcements/feed-config';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -36,6 +39,10 @@ const SNOWFLAKE = /^\d{17,20}$/;
  * Defaults make `npm start` work on a laptop with nothing set; `.env.example` documents each one.
  */
 export class AppConfig {
+  /** The dotenv file read at boot (relative to the working directory); variables already set win over it. */
+  @IsString()
+  ENV_FILE = '.env';
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -47,6 +54,10 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** `pretty` (human-readable lines) or `json` (one object a line); unset: pretty when stdout is a terminal. */
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
 
   /** Postgres connection string; without it an embedded Postgres runs under EMBEDDED_PG_DIR. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
@@ -133,6 +144,48 @@ export class AppConfig {
   /** Largest /bug screenshot accepted and stored, in bytes. */
   @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
   DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
+
+  /** Files taken from one help-DM message; the others are refused with a notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  DISCORD_ATTACHMENT_MAX_FILES = 4;
+
+  /**
+   * Bytes of files one player may send in the help DM in 24 hours (stored bytes, counted from the
+   * database): two full-size files or dozens of screenshots. It also bounds the bytes one message
+   * holds in memory (bench/attachment-load.ts).
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1024 * 1024 * 1024)
+  DISCORD_ATTACHMENT_DAILY_BYTES = 16 * 1024 * 1024;
+
+  /** Help-DM messages one player may send a minute; past it they are refused with one notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  DISCORD_DM_PER_MINUTE = 20;
+
+  // ---- #announcements (see docs/discord.md, "Announcements"). ----
+
+  /** Where /announce, the API and feeds post unless a feed names its own channel. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_ANNOUNCEMENT_CHANNEL_ID must be a Discord channel id (17 to 20 digits)' })
+  DISCORD_ANNOUNCEMENT_CHANNEL_ID?: string;
+
+  /** Roles (comma-separated ids) allowed to use /announce besides members with Manage Server, e.g. the staff role. */
+  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_ANNOUNCER_ROLE_IDS must be comma-separated Discord role ids' })
+  DISCORD_ANNOUNCER_ROLE_IDS: string[] = [];
+
+  /** Feeds to post from: "<name> <url> [channel=<id>] [role=<id>] [every=15m] [latest]", separated by ";". */
+  @Transform(emptyToUndefined) @IsOptional() @Validate(FeedListConstraint)
+  ANNOUNCEMENT_FEEDS?: string;
+
+  /** A feed request taking longer than this fails (and is retried later with backoff). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  ANNOUNCEMENT_FEED_TIMEOUT_MS = 10_000;
+
+  /** A feed body larger than this is refused. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  ANNOUNCEMENT_FEED_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** How often due feeds and scheduled announcements are looked for. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  ANNOUNCEMENT_TICK_MS = 1000;
 
   // ---- Twilio Flex (see docs/flex.md). Twilio is on when TWILIO_ACCOUNT_SID is set. ----
 
@@ -222,9 +275,46 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1)
   QUEUE_RETRY_MAX_MS = 5 * 60 * 1000;
 
-  /** A job still "running" after this long belongs to a crashed process and runs again. */
+  /** A running job sends a heartbeat every third of this; one silent this long belongs to a stopped process and runs again. */
   @Transform(toInt) @IsInt() @Min(1000)
-  QUEUE_LEASE_MS = 5 * 60 * 1000;
+  QUEUE_LEASE_MS = 30_000;
+
+  // ---- Web desk (src/desk): sessions, live updates, optional Discord sign-in. ----
+
+  /** How long a desk sign-in lasts before the browser is sent back to sign-in. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  DESK_SESSION_HOURS = 12;
+
+  /** Seconds between SSE heartbeats on GET /api/events (proxies close idle streams). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  EVENTS_HEARTBEAT_SECONDS = 15;
+
+  /** "Sign in with Discord" on the desk (OAuth2 client id and secret, Developer Portal > OAuth2). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_ID is required with DISCORD_CLIENT_SECRET' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_CLIENT_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_SECRET is required with DISCORD_CLIENT_ID' })
+  @IsString()
+  DISCORD_CLIENT_SECRET?: string;
+
+  /** The server whose staff may sign in to the desk with Discord; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_GUILD_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_GUILD_ID is required with DISCORD_CLIENT_ID: members of this server may sign in to the desk' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_GUILD_ID?: string;
+
+  /** The role that makes a member of DISCORD_GUILD_ID a desk agent; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_STAFF_ROLE_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_STAFF_ROLE_ID is required with DISCORD_CLIENT_ID: holders of this role get an agent session' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_ROLE_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_STAFF_ROLE_ID?: string;
 }
 
 /** Twilio is wanted as soon as any of its identifying settings is present; the rest is then required. */
@@ -242,10 +332,13 @@ export function isTwilioEnabled(c: AppConfig): boolean {
   return c.TWILIO_ACCOUNT_SID !== undefined && (c.TWILIO_AUTH_TOKEN !== undefined || c.TWILIO_API_KEY !== undefined);
 }
 
-export class ConfigValidationError extends Error {}
+export { ConfigValidationError } from './config-errors';
 
-/** Reads and validates the environment; throws one error naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Validates an environment (process.env, or the merge of .env and process.env that
+ * src/config/environment.ts hands over); throws one error naming every bad variable, never a secret.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, unknown> = {};
   for (const key of new Set([...known, ...Object.keys(env)])) {
@@ -253,11 +346,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, input, { excludeExtraneousValues: false });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(input[e.property] ?? null)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (errors.length > 0) throw configError(errors, input);
   return config;
 }

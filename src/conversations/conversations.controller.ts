@@ -5,8 +5,10 @@ import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { MinimumRole, Role } from '../auth/roles';
 import { CaseNumberPipe } from '../cases/case-number.pipe';
+import { UuidPipe } from '../common/uuid';
 import { ConversationMode } from '../generated/prisma/enums';
-import { ConversationsService } from './conversations.service';
+import { ConversationReadModels } from './conversation-read-models';
+import { LeadRepliesService } from './lead-replies.service';
 
 export class ReplyDto {
   @ApiProperty({ maxLength: 2000 })
@@ -25,32 +27,43 @@ export class ListConversationsQuery {
 @ApiBearerAuth()
 @Controller('api')
 export class ConversationsController {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(
+    private readonly readModels: ConversationReadModels,
+    private readonly replies: LeadRepliesService,
+  ) {}
 
   @Get('conversations')
   @ApiOperation({ summary: 'Help chats waiting for an agent or with one' })
   list(@Query() query: ListConversationsQuery) {
-    return this.conversations.listOpen(query.mode);
+    return this.readModels.listOpen(query.mode);
   }
 
   @Post('conversations/:id/close')
   @HttpCode(204)
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Close a help chat; the player is told' })
-  async close(@Param('id') id: string) {
-    await this.conversations.closeById(id);
+  async close(@Param('id', UuidPipe) id: string) {
+    await this.replies.close(id);
+  }
+
+  @Post('conversations/:id/claim')
+  @HttpCode(204)
+  @MinimumRole(Role.AGENT)
+  @ApiOperation({ summary: 'Take a waiting help chat: the player is told who joined, the case is assigned' })
+  async claim(@Param('id', UuidPipe) id: string, @Req() request: AuthenticatedRequest) {
+    await this.replies.claim(id, request.principal!.displayName);
   }
 
   @Post('cases/:number/messages')
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: "Reply in the case's help chat: the text reaches the player's DM" })
   reply(@Param('number', CaseNumberPipe) number: number, @Body() body: ReplyDto, @Req() request: AuthenticatedRequest) {
-    return this.conversations.replyToCase(number, body.body, request.principal!.name);
+    return this.replies.replyToCase(number, body.body, request.principal!.displayName);
   }
 
   @Get('cases/:number/transcript')
-  @ApiOperation({ summary: 'The whole help chat of a case, bot turns included' })
+  @ApiOperation({ summary: 'The whole help chat of a case, bot turns included, with the delivery status of each message to the player' })
   transcript(@Param('number', CaseNumberPipe) number: number) {
-    return this.conversations.transcriptOfCase(number);
+    return this.readModels.transcriptOfCase(number);
   }
 }

@@ -1,28 +1,75 @@
-import { DynamicModule, Module, Provider, Type } from '@nestjs/common';
+import { Abstract, DynamicModule, Module, Provider, Type } from '@nestjs/common';
 import { CasesModule } from '../cases/cases.module';
-import { ChatbotModule } from '../chatbot/chatbot.module';
-import { ConversationsController } from './conversations.controller';
-import { ConversationsService } from './conversations.service';
-import { LeadsQueuePlatform } from './leads-queue.platform';
 import { QueueModule } from '../queue/queue.module';
+import { AgentEventsHandler } from './agent-events.handler';
+import { BotReplies } from './bot-replies';
+import { ConversationReadModels } from './conversation-read-models';
+import { ConversationStore } from './conversation-store';
+import { ConversationsController } from './conversations.controller';
+import { HandOffService } from './hand-off.service';
+import { LeadRepliesService } from './lead-replies.service';
+import { MessageStore } from './message-store';
+import { PlayerDelivery } from './player-delivery';
+import { PlayerMessagesHandler } from './player-messages.handler';
+import { LeadsQueuePlatform } from './leads-queue.platform';
+import { AgentPlatform, AgentPlatformEvents, FALLBACK_AGENT_PLATFORM, PlayerChannel, SupportBot } from './ports';
 import { RelayWorker } from './relay.worker';
-import { AgentPlatform, AgentPlatformEvents } from './ports';
+
+type AdapterModule = DynamicModule | Type;
+
+/** A port and the module that provides its implementation (which must export it). */
+export interface PortBinding<T> {
+  module?: AdapterModule;
+  provide: Type<T> | Abstract<T>;
+}
+
+export interface CoreAdapters {
+  player: PortBinding<PlayerChannel>;
+  agentPlatform: PortBinding<AgentPlatform>;
+  bot: PortBinding<SupportBot>;
+  /** Where chats go when the agent platform cannot take them; the leads' REST queue when not given. */
+  fallbackPlatform?: PortBinding<AgentPlatform>;
+}
+
+const CORE_PROVIDERS = [
+  ConversationStore,
+  MessageStore,
+  PlayerDelivery,
+  BotReplies,
+  HandOffService,
+  PlayerMessagesHandler,
+  AgentEventsHandler,
+  LeadRepliesService,
+  ConversationReadModels,
+  RelayWorker,
+];
 
 /**
- * The routing core. `agentPlatform` is Flex when Twilio is configured, else the leads' queue;
- * `adapters` are the modules that provide PlayerChannel (Discord) and the platform.
+ * The routing core. It imports no adapter itself: AppModule chooses which class implements each
+ * port (and the module providing it). Exports the core's entry points for adapters' controllers
+ * and listeners: PlayerMessagesHandler (player side) and AgentPlatformEvents (agent side).
  */
 @Module({})
 export class ConversationsModule {
-  static forRoot(options: { agentPlatform?: Provider; adapters: (DynamicModule | Type)[] }): DynamicModule {
-    const platform: Provider = options.agentPlatform ?? { provide: AgentPlatform, useClass: LeadsQueuePlatform };
+  static forRoot(adapters: CoreAdapters): DynamicModule {
+    const fallback: PortBinding<AgentPlatform> = adapters.fallbackPlatform ?? { provide: LeadsQueuePlatform };
+    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot, fallback];
+    const ports: Provider[] = (
+      [
+        [PlayerChannel, adapters.player.provide],
+        [AgentPlatform, adapters.agentPlatform.provide],
+        [SupportBot, adapters.bot.provide],
+      ] as [Abstract<unknown>, Type<unknown> | Abstract<unknown>][]
+    ).flatMap(([port, implementation]) => (port === implementation ? [] : [{ provide: port, useExisting: implementation }]));
+    const localProviders = [...new Set(bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>))];
     return {
       module: ConversationsModule,
-      global: true,
-      imports: [CasesModule, ChatbotModule, QueueModule, ...options.adapters],
+      imports: [CasesModule, QueueModule, ...new Set(bindings.flatMap((b) => (b.module ? [b.module] : [])))],
       controllers: [ConversationsController],
-      providers: [ConversationsService, RelayWorker, platform, { provide: AgentPlatformEvents, useExisting: ConversationsService }],
-      exports: [ConversationsService, AgentPlatformEvents, AgentPlatform],
+      providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler },
+        { provide: FALLBACK_AGENT_PLATFORM, useExisting: fallback.provide },
+      ],
+      exports: [PlayerMessagesHandler, AgentPlatformEvents, AgentPlatform, PlayerChannel],
     };
   }
 }

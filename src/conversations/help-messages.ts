@@ -1,4 +1,4 @@
-import type { Locale } from './ports';
+import type { Locale } from './ports/locale';
 
 /** What the help chat says to players, in their language. `{n}` and `{name}` are filled in. */
 const MESSAGES = {
@@ -8,20 +8,6 @@ const MESSAGES = {
     es: '¡Hola {name}! Soy el bot de soporte. Pregúntame lo que quieras sobre el juego y buscaré artículos de ayuda. Puedes pedir un agente en cualquier momento.',
     de: 'Hallo {name}! Ich bin der Support-Bot. Frag mich alles zum Spiel und ich suche passende Hilfeartikel. Du kannst jederzeit einen Mitarbeiter anfordern.',
     pt: 'Olá {name}! Eu sou o bot de suporte. Pergunte qualquer coisa sobre o jogo e vou procurar artigos de ajuda. Você pode pedir um atendente a qualquer momento.',
-  },
-  helpmeConfirm: {
-    en: "I've sent you a direct message. Let's continue there!",
-    fr: 'Je viens de t\'envoyer un message privé. On continue là-bas !',
-    es: 'Te he enviado un mensaje directo. ¡Sigamos allí!',
-    de: 'Ich habe dir eine Direktnachricht geschickt. Lass uns dort weitermachen!',
-    pt: 'Enviei uma mensagem direta para você. Vamos continuar por lá!',
-  },
-  dmClosed: {
-    en: "I can't send you direct messages. Please allow DMs from server members (Server menu → Privacy Settings → Direct Messages), then run /helpme again.",
-    fr: "Je ne peux pas t'envoyer de messages privés. Autorise les MP des membres du serveur (menu du serveur → Paramètres de confidentialité → Messages privés), puis relance /helpme.",
-    es: 'No puedo enviarte mensajes directos. Permite los MD de los miembros del servidor (menú del servidor → Ajustes de privacidad → Mensajes directos) y vuelve a usar /helpme.',
-    de: 'Ich kann dir keine Direktnachrichten senden. Erlaube DMs von Servermitgliedern (Servermenü → Privatsphäre-Einstellungen → Direktnachrichten) und nutze dann erneut /helpme.',
-    pt: 'Não consigo enviar mensagens diretas para você. Permita DMs de membros do servidor (menu do servidor → Configurações de privacidade → Mensagens diretas) e use /helpme de novo.',
   },
   articlesFound: {
     en: 'Here is what I found:',
@@ -64,6 +50,13 @@ const MESSAGES = {
     es: '{name} del equipo de soporte se ha unido al chat.',
     de: '{name} vom Support-Team ist dem Chat beigetreten.',
     pt: '{name} da equipe de suporte entrou na conversa.',
+  },
+  noAgentFree: {
+    en: 'No agent is free right now. Your case #{n} stays open and the support team will answer you here as soon as they can.',
+    fr: "Aucun conseiller n'est disponible pour le moment. Ton dossier #{n} reste ouvert et l'équipe support te répondra ici dès que possible.",
+    es: 'Ahora mismo no hay ningún agente libre. Tu caso #{n} sigue abierto y el equipo de soporte te responderá aquí lo antes posible.',
+    de: 'Gerade ist kein Mitarbeiter frei. Dein Fall #{n} bleibt offen und das Support-Team antwortet dir hier, sobald es kann.',
+    pt: 'Nenhum atendente está livre agora. Seu caso #{n} continua aberto e a equipe de suporte vai responder aqui assim que puder.',
   },
   anAgent: {
     en: 'An agent',

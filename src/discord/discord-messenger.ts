@@ -12,6 +12,11 @@ export interface DiscordContent {
   embeds?: APIEmbed[];
   components?: APIActionRowComponent<APIMessageActionRowComponent>[];
   files?: OutgoingFile[];
+  /**
+   * Sent as `nonce` with `enforce_nonce: true`: Discord returns the first message for a repeated
+   * nonce (same author, within minutes) instead of posting a second one. At most 25 characters.
+   */
+  nonce?: string;
 }
 
 /**

@@ -49,6 +49,7 @@ export class DiscordRestMessenger extends DiscordMessenger {
       components: content.components,
       // Player-written text must never ping @everyone or roles.
       allowed_mentions: { parse: [] },
+      ...(content.nonce ? { nonce: content.nonce, enforce_nonce: true } : {}),
       ...(files.length ? { attachments: files.map((file, index) => ({ id: index, filename: file.name })) } : {}),
     };
     const message = (await this.call('send a message', () =>

@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { ChatInputCommandInteraction } from 'discord.js';
-import { CaseAttachmentsService } from '../cases/case-attachments.service';
 import { CasesService } from '../cases/cases.service';
 import { AppConfig } from '../config/app-config';
-import { toLocale } from '../chatbot/locales';
+import { toLocale } from '../conversations/ports';
 import { CaseType } from '../generated/prisma/enums';
 import { AttachmentDownloader } from './attachment-downloader';
 import { filedCaseEmbed } from './case-embeds';
@@ -18,7 +17,6 @@ export type ReportType = typeof CaseType.BUG | typeof CaseType.FEATURE;
 export class ReportFilingService {
   constructor(
     private readonly cases: CasesService,
-    private readonly attachments: CaseAttachmentsService,
     private readonly downloader: AttachmentDownloader,
     private readonly config: AppConfig,
   ) {}
@@ -51,10 +49,10 @@ export class ReportFilingService {
         reporterLocale: toLocale(interaction.locale),
         guildId: interaction.guildId,
         channelId: interaction.channelId,
+        attachments: screenshot ? [screenshot] : [],
       },
       discordActor(user.id),
     );
-    if (screenshot) await this.attachments.add(created.number, screenshot);
 
     // Public message: in the server's language, and never a ping whatever the title says.
     await interaction.editReply({

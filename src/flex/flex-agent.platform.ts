@@ -1,7 +1,7 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { Twilio } from 'twilio';
 import { AppConfig } from '../config/app-config';
-import { AgentPlatform, ChatRef, HandOff, HandOffResult, PlayerMessage, TranscriptLine } from '../conversations/ports';
+import { AgentPlatform, AgentPlatformCapabilities, ChatRef, HandOff, HandOffResult, RelayedMessage, TranscriptLine } from '../conversations/ports';
 import { BOT_AUTHOR, playerIdentity } from './identities';
 import { OpenedConversation, TwilioConversations } from './twilio-conversations';
 import { TwilioMediaService } from './twilio-media';
@@ -17,6 +17,7 @@ const TRANSCRIPT_LINES = 50;
 @Injectable()
 export class FlexAgentPlatform extends AgentPlatform {
   readonly name = 'flex';
+  readonly capabilities: AgentPlatformCapabilities;
   private readonly logger = new Logger(FlexAgentPlatform.name);
 
   constructor(
@@ -26,6 +27,8 @@ export class FlexAgentPlatform extends AgentPlatform {
     private readonly config: AppConfig,
   ) {
     super();
+    // Agents read the chat in Flex, so every player message is posted there; Studio routes it itself.
+    this.capabilities = { relaysPlayerMessages: true, routesInOwnFlow: config.ROUTING_MODE === 'studio' };
   }
 
   private get studio(): boolean {
@@ -33,7 +36,7 @@ export class FlexAgentPlatform extends AgentPlatform {
   }
 
   async handOff(chat: HandOff): Promise<HandOffResult> {
-    const reused = chat.platformConversationId ? await this.conversations.findOpen(chat.platformConversationId) : null;
+    const reused = chat.platformKey ? await this.conversations.findOpen(chat.platformKey) : null;
     let conversation = reused
       ? await this.conversations.mergeAttributes(reused, this.conversationAttributes(chat, 'AGENT'))
       : await this.open(chat, 'AGENT');
@@ -44,9 +47,14 @@ export class FlexAgentPlatform extends AgentPlatform {
       author: 'system',
       body: `The player asked for a live agent. Case #${chat.caseNumber}: ${this.caseUrl(chat.caseNumber)}`,
       attributes: { ...this.messageAttributes(chat), kind: 'handoff' },
-      webhooks: true,
+      webhooks: this.studio,
     });
-    if (this.studio) return { transport: 'flex', platformConversationId: conversation.sid };
+    if (this.studio) {
+      // The flow has its turn for this line; after it, the Studio webhook would start a new execution
+      // for every agent reply and player message (Studio + Flex Conversations): it is removed.
+      await this.conversations.removeStudioWebhooks(conversation.sid);
+      return { platformKey: conversation.sid, platformRefs: { studioDetached: 'true' } };
+    }
 
     const interaction = await this.createInteraction(chat, conversation.sid).catch(async (error: unknown) => {
       // Nobody would ever answer a conversation we just opened; the core falls back to the leads' queue.
@@ -56,12 +64,7 @@ export class FlexAgentPlatform extends AgentPlatform {
     const channelSid = (interaction.channel as { sid?: string } | null)?.sid;
     conversation = await this.conversations.mergeAttributes(conversation, { interactionSid: interaction.sid });
     this.logger.log(`Case #${chat.caseNumber} handed to Flex: conversation ${conversation.sid}, interaction ${interaction.sid}`);
-    return {
-      transport: 'flex',
-      platformConversationId: conversation.sid,
-      platformInteractionId: interaction.sid,
-      ...(channelSid ? { platformChannelId: channelSid } : {}),
-    };
+    return { platformKey: conversation.sid, platformRefs: { interactionSid: interaction.sid, ...(channelSid ? { channelSid } : {}) } };
   }
 
   /** Routes the conversation to an agent: TaskRouter creates the task with these attributes. */
@@ -81,19 +84,26 @@ export class FlexAgentPlatform extends AgentPlatform {
 
   /**
    * Posts the player's message as the player (attachments uploaded to Twilio's media service
-   * first, one message each). In studio mode the first message opens the conversation, whose SID
-   * is returned for the core to keep.
+   * first, one message each), tagged with the stored message's id: a retry of a relay that may
+   * have gone through looks for that tag before posting again. In studio mode the first message
+   * opens the conversation, whose SID is returned for the core to keep.
    */
-  async relayPlayerMessage(chat: ChatRef, message: PlayerMessage): Promise<{ platformMessageId?: string; platformConversationId?: string }> {
-    const attributes = { ...this.messageAttributes(chat), discordMessageId: message.discordMessageId };
-    const author = playerIdentity(chat.discordUserId);
+  async relayPlayerMessage(chat: ChatRef, message: RelayedMessage): Promise<{ platformMessageId?: string; platformKey?: string }> {
+    // Only the Studio flow needs a webhook for a player message; without it, each one would just echo back to us.
+    const webhooks = this.studio && chat.platformRefs.studioDetached !== 'true';
+    const attributes = { ...this.messageAttributes(chat), discordMessageId: message.playerMessageId ?? `local-${message.id}`, bridgeMessageId: message.id };
+    const author = playerIdentity(chat.player.id);
     if (!message.body.trim() && message.media.length === 0) return {};
-    if (chat.platformConversationId && message.media.length === 0) {
-      // The common case costs one call: no lookup of a conversation we already know.
-      const sid = await this.conversations.post(chat.platformConversationId, { author, body: message.body, attributes, webhooks: true });
-      return { platformMessageId: sid, platformConversationId: chat.platformConversationId };
+    if (chat.platformKey && message.maybeSent) {
+      const earlier = await this.conversations.findTagged(chat.platformKey, message.id);
+      if (earlier) return { platformMessageId: earlier, platformKey: chat.platformKey };
     }
-    let conversation = chat.platformConversationId ? await this.conversations.findOpen(chat.platformConversationId) : null;
+    if (chat.platformKey && message.media.length === 0) {
+      // The common case costs one call: no lookup of a conversation we already know.
+      const sid = await this.conversations.post(chat.platformKey, { author, body: message.body, attributes: { ...attributes, final: true }, webhooks });
+      return { platformMessageId: sid, platformKey: chat.platformKey };
+    }
+    let conversation = chat.platformKey ? await this.conversations.findOpen(chat.platformKey) : null;
     if (!conversation) {
       if (!this.studio) {
         this.logger.warn(`Conversation ${chat.conversationId} has no open Twilio conversation; the player's message stays in the transcript only`);
@@ -102,8 +112,8 @@ export class FlexAgentPlatform extends AgentPlatform {
       conversation = await this.open(chat, 'BOT');
     }
     if (message.media.length === 0) {
-      const sid = await this.conversations.post(conversation.sid, { author, body: message.body, attributes, webhooks: true });
-      return { platformMessageId: sid, platformConversationId: conversation.sid };
+      const sid = await this.conversations.post(conversation.sid, { author, body: message.body, attributes: { ...attributes, final: true }, webhooks });
+      return { platformMessageId: sid, platformKey: conversation.sid };
     }
     let lastSid = '';
     for (const [index, file] of message.media.entries()) {
@@ -112,19 +122,19 @@ export class FlexAgentPlatform extends AgentPlatform {
       lastSid = await this.conversations.post(conversation.sid, {
         author,
         body: last ? message.body : '',
-        attributes: { ...attributes, filename: file.filename },
+        attributes: { ...attributes, filename: file.filename, ...(last ? { final: true } : {}) },
         mediaSid,
-        // One turn for the flow per Discord message: the one carrying the text.
-        webhooks: last,
+        // One turn for the flow per player message: the one carrying the text.
+        webhooks: webhooks && last,
       });
     }
-    return { platformMessageId: lastSid, platformConversationId: conversation.sid };
+    return { platformMessageId: lastSid, platformKey: conversation.sid };
   }
 
   /** A line agents should also see (bot turns in studio mode, lead replies): never re-triggers the flow. */
   async mirror(chat: ChatRef, line: TranscriptLine): Promise<void> {
-    if (!chat.platformConversationId || !line.body.trim()) return;
-    await this.conversations.post(chat.platformConversationId, {
+    if (!chat.platformKey || !line.body.trim()) return;
+    await this.conversations.post(chat.platformKey, {
       author: authorOf(chat, line),
       body: line.body,
       attributes: { ...this.messageAttributes(chat), author: line.author, authorName: line.authorName },
@@ -132,13 +142,19 @@ export class FlexAgentPlatform extends AgentPlatform {
     });
   }
 
-  /** Ends the Flex interaction (which wraps the agent's task), or the bare conversation when there is none. */
+  /**
+   * Ends the chat in Flex. With an interaction: its channel is closed with routing status
+   * `closed`, which completes the task; without it every task would go to wrapping and leave the
+   * agent in wrap-up (Interactions Channels subresource). Flex's best practices: never cancel or
+   * complete the task through the Task API. Without an interaction: the bare conversation.
+   */
   async close(chat: ChatRef): Promise<void> {
-    if (chat.platformInteractionId && chat.platformChannelId) {
-      await this.client.flexApi.v1.interaction(chat.platformInteractionId).channels(chat.platformChannelId).update({ status: 'closed' });
+    const { interactionSid, channelSid } = chat.platformRefs;
+    if (interactionSid && channelSid) {
+      await this.client.flexApi.v1.interaction(interactionSid).channels(channelSid).update({ status: 'closed', routing: { status: 'closed' } });
       return;
     }
-    if (chat.platformConversationId) await this.conversations.close(chat.platformConversationId);
+    if (chat.platformKey) await this.conversations.close(chat.platformKey);
   }
 
   private open(chat: ChatRef, mode: 'BOT' | 'AGENT'): Promise<OpenedConversation> {
@@ -146,8 +162,8 @@ export class FlexAgentPlatform extends AgentPlatform {
       friendlyName: chat.caseNumber ? `Discord help chat, case #${chat.caseNumber}` : 'Discord help chat',
       attributes: this.conversationAttributes(chat, mode),
       participant: {
-        identity: playerIdentity(chat.discordUserId),
-        attributes: { displayName: chat.discordUserName, discordUserId: chat.discordUserId, locale: chat.locale },
+        identity: playerIdentity(chat.player.id),
+        attributes: { displayName: chat.player.displayName, discordUserId: chat.player.id, locale: chat.locale },
       },
       studioFlowSid: this.studio ? this.config.TWILIO_STUDIO_FLOW_SID : undefined,
     });
@@ -161,7 +177,7 @@ export class FlexAgentPlatform extends AgentPlatform {
         author: 'system',
         body: `${skipped} earlier line(s) of this chat are in case #${chat.caseNumber}: ${this.caseUrl(chat.caseNumber)}`,
         attributes: { ...this.messageAttributes(chat), transcript: true },
-        webhooks: !this.studio,
+        webhooks: false,
       });
     }
     for (const line of lines) {
@@ -171,8 +187,8 @@ export class FlexAgentPlatform extends AgentPlatform {
         body: line.body,
         attributes: { ...this.messageAttributes(chat), transcript: true, author: line.author, authorName: line.authorName, at: line.at.toISOString() },
         dateCreated: line.at,
-        // Studio would run its flow once per line; the transcript is history, not a new turn.
-        webhooks: !this.studio,
+        // History, not a new turn: no webhook (Studio would run its flow once per line; ours would get an echo).
+        webhooks: false,
       });
     }
   }
@@ -181,9 +197,9 @@ export class FlexAgentPlatform extends AgentPlatform {
     return {
       source: 'discord',
       mode,
-      discordUserId: chat.discordUserId,
-      dmChannelId: chat.dmChannelId,
-      playerName: chat.discordUserName,
+      discordUserId: chat.player.id,
+      dmChannelId: chat.player.channelId,
+      playerName: chat.player.displayName,
       locale: chat.locale,
       caseNumber: chat.caseNumber,
       ...(chat.caseNumber ? { caseUrl: this.caseUrl(chat.caseNumber) } : {}),
@@ -192,18 +208,18 @@ export class FlexAgentPlatform extends AgentPlatform {
   }
 
   private messageAttributes(chat: ChatRef): Record<string, unknown> {
-    return { discordUserId: chat.discordUserId, dmChannelId: chat.dmChannelId, caseNumber: chat.caseNumber };
+    return { discordUserId: chat.player.id, dmChannelId: chat.player.channelId, caseNumber: chat.caseNumber };
   }
 
   /** The TaskRouter task's attributes: what the agent sees about the player and the case. */
   private taskAttributes(chat: HandOff, conversationSid: string): Record<string, unknown> {
     return {
       caseNumber: chat.caseNumber,
-      playerName: chat.discordUserName,
-      customerName: chat.discordUserName,
+      playerName: chat.player.displayName,
+      customerName: chat.player.displayName,
       locale: chat.locale,
       caseUrl: this.caseUrl(chat.caseNumber),
-      discordUserId: chat.discordUserId,
+      discordUserId: chat.player.id,
       conversationSid,
       channelType: 'discord',
     };
@@ -218,7 +234,7 @@ export class FlexAgentPlatform extends AgentPlatform {
 function authorOf(chat: ChatRef, line: TranscriptLine): string {
   switch (line.author) {
     case 'PLAYER':
-      return playerIdentity(chat.discordUserId);
+      return playerIdentity(chat.player.id);
     case 'AGENT':
       return `agent:${line.authorName ?? 'lead'}`;
     case 'SYSTEM':

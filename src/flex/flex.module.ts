@@ -1,7 +1,6 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { Twilio } from 'twilio';
 import { AppConfig, isTwilioEnabled } from '../config/app-config';
-import { AgentPlatform } from '../conversations/ports';
 import { QueueModule } from '../queue/queue.module';
 import { FlexAgentPlatform } from './flex-agent.platform';
 import { FlexWebhooksService } from './flex-webhooks.service';
@@ -15,9 +14,9 @@ import { FlexWebhooksController } from './webhooks.controller';
 const modules = new WeakMap<AppConfig, DynamicModule>();
 
 /**
- * Twilio Flex as the agent platform, with its webhooks. Empty when Twilio is not configured.
- * Needs AgentPlatformEvents from a global module (ConversationsModule). forRoot returns the same
- * module object for the same config, so importing it from two places registers it once.
+ * Twilio Flex as an agent platform (outbound: FlexAgentPlatform and the Twilio clients). Empty
+ * when Twilio is not configured. forRoot returns the same module object for the same config, so
+ * importing it from two places registers it once.
  */
 @Module({})
 export class FlexModule {
@@ -27,22 +26,34 @@ export class FlexModule {
     const module: DynamicModule = isTwilioEnabled(config)
       ? {
           module: FlexModule,
-          imports: [QueueModule],
-          controllers: [FlexWebhooksController],
           providers: [
             { provide: RoutedRequestClient, inject: [AppConfig], useFactory: createTwilioHttpClient },
             { provide: Twilio, inject: [AppConfig, RoutedRequestClient], useFactory: createTwilioClient },
             TwilioConversations,
             TwilioMediaService,
             FlexAgentPlatform,
-            { provide: AgentPlatform, useExisting: FlexAgentPlatform },
-            TwilioSignatureGuard,
-            FlexWebhooksService,
           ],
-          exports: [FlexAgentPlatform, AgentPlatform, Twilio, RoutedRequestClient, TwilioConversations, TwilioMediaService],
+          exports: [FlexAgentPlatform, Twilio, RoutedRequestClient, TwilioConversations, TwilioMediaService],
         }
       : { module: FlexModule };
     modules.set(config, module);
     return module;
+  }
+}
+
+/**
+ * Flex's inbound side: the signed webhooks, stored as `flex.webhook` jobs and handed to the
+ * routing core's AgentPlatformEvents (from `core`, the ConversationsModule AppModule built).
+ */
+@Module({})
+export class FlexWebhooksModule {
+  static forRoot(config: AppConfig, core: DynamicModule): DynamicModule {
+    if (!isTwilioEnabled(config)) return { module: FlexWebhooksModule };
+    return {
+      module: FlexWebhooksModule,
+      imports: [FlexModule.forRoot(config), QueueModule, core],
+      controllers: [FlexWebhooksController],
+      providers: [TwilioSignatureGuard, FlexWebhooksService],
+    };
   }
 }

@@ -65,6 +65,22 @@ export class TwilioConversations {
     }
   }
 
+  /** The Conversations service (IS...) a conversation lives in, open or not. */
+  async serviceOf(sid: string): Promise<string> {
+    return (await this.conversations(sid).fetch()).chatServiceSid;
+  }
+
+  /**
+   * Studio mode, at hand-off: removes the conversation's Studio webhook, so agent replies and the
+   * player's next messages start no new flow executions (Studio + Flex Conversations).
+   */
+  async removeStudioWebhooks(sid: string): Promise<number> {
+    const scoped = this.conversations(sid);
+    const studio = (await scoped.webhooks.list({ limit: 5 })).filter((webhook) => webhook.target === 'studio');
+    for (const webhook of studio) await scoped.webhooks(webhook.sid).remove();
+    return studio.length;
+  }
+
   /** Conversation, the player as participant, and the webhooks that report back to us. */
   async open(input: NewConversation): Promise<OpenedConversation> {
     const conversation = await this.conversations.create({
@@ -114,6 +130,16 @@ export class TwilioConversations {
       sid = created.sid;
     }
     return sid;
+  }
+
+  /** The SID of the newest message tagged `bridgeMessageId` (with `final`: the relay completed), among the recent ones. */
+  async findTagged(conversationSid: string, bridgeMessageId: string): Promise<string | null> {
+    const recent = await this.conversations(conversationSid).messages.list({ order: 'desc', limit: 100 });
+    const found = recent.find((m) => {
+      const attributes = parseAttributes(m.attributes);
+      return attributes.bridgeMessageId === bridgeMessageId && attributes.final === true;
+    });
+    return found?.sid ?? null;
   }
 
   async close(conversationSid: string): Promise<void> {

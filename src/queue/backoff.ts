@@ -25,3 +25,18 @@ export class PermanentJobError extends Error {
 }
 
 export const isRetryable = (error: unknown): boolean => (error as { retryable?: unknown } | null)?.retryable !== false;
+
+/**
+ * "Not now": the job could not start (e.g. another worker holds the chat it needs). It runs again
+ * after `retryAfterMs` without using up one of its attempts.
+ */
+export class RetryLater extends Error {
+  readonly countsAsAttempt = false;
+
+  constructor(readonly retryAfterMs: number) {
+    super(`Retry in ${retryAfterMs} ms`);
+    this.name = 'RetryLater';
+  }
+}
+
+export const countsAsAttempt = (error: unknown): boolean => (error as { countsAsAttempt?: unknown } | null)?.countsAsAttempt !== false;

@@ -1,5 +1,5 @@
 import type { APIMessage, APIUser } from 'discord-api-types/v10';
-import { AGENT_BUTTON_ID, FEEDBACK_BUTTON_PREFIX } from '../../src/conversations/ports';
+import { AGENT_BUTTON_ID, FEEDBACK_BUTTON_PREFIX } from '../../src/discord/help/agent-button';
 import { Role } from '../../src/generated/prisma/enums';
 import { eventually } from '../utils/eventually';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';

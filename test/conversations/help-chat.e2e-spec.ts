@@ -1,5 +1,5 @@
 import type { APIMessage, APIUser } from 'discord-api-types/v10';
-import { AGENT_BUTTON_ID } from '../../src/conversations/ports';
+import { AGENT_BUTTON_ID } from '../../src/discord/help/agent-button';
 import { Role } from '../../src/generated/prisma/enums';
 import { eventually } from '../utils/eventually';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
@@ -19,7 +19,7 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
   const dmCount = (user: APIUser) => dms(user).length;
   const nextDm = (user: APIUser, after: number, what: string) => eventually(() => dms(user)[after], 5000, what) as Promise<APIMessage>;
   const dmContaining = (user: APIUser, text: string) => eventually(() => dms(user).find((m) => m.content.includes(text)), 5000, `a DM with "${text}"`) as Promise<APIMessage>;
-  const conversationOf = (user: APIUser) => app.prisma.conversation.findFirst({ where: { discordUserId: user.id }, orderBy: { createdAt: 'desc' } });
+  const conversationOf = (user: APIUser) => app.prisma.conversation.findFirst({ where: { playerId: user.id }, orderBy: { createdAt: 'desc' } });
 
   async function helpme(user: APIUser, locale = 'en-US', question?: string) {
     const interaction = app.discord.dispatchInteraction(app.discord.slashCommand({ name: 'helpme', user, locale, options: { question } }));
@@ -35,7 +35,7 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
     expect(greeting.content).toContain('Hi Mika');
     expect(JSON.stringify(greeting.components)).toContain(AGENT_BUTTON_ID);
     const conversation = await conversationOf(player);
-    expect(conversation).toMatchObject({ mode: 'BOT', locale: 'en', dmChannelId: greeting.channel_id });
+    expect(conversation).toMatchObject({ mode: 'BOT', locale: 'en', playerChannelId: greeting.channel_id });
   });
 
   it('answers a question in French with French articles', async () => {
@@ -66,7 +66,7 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
     app.discord.dispatch('MESSAGE_CREATE', message);
     await nextDm(player, 0, 'the answer');
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(await app.prisma.message.count({ where: { discordMessageId: message.id } })).toBe(1);
+    expect(await app.prisma.message.count({ where: { playerMessageId: message.id } })).toBe(1);
     expect(dmCount(player)).toBe(1);
   });
 
@@ -84,8 +84,8 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
     expect(helpCase).toMatchObject({ type: 'HELP', status: 'OPEN', reporterId: player.id, reporterName: 'Jo' });
     expect(helpCase.description).toContain('my raid rewards never arrived');
     // The player hears about the transfer first; the hand-off is recorded right after.
-    await eventually(async () => (await conversationOf(player))?.transport === 'leads', 5000, 'the hand-off');
-    expect(await conversationOf(player)).toMatchObject({ mode: 'AGENT_REQUESTED', transport: 'leads', caseId: helpCase.id });
+    await eventually(async () => (await conversationOf(player))?.platform === 'leads', 5000, 'the hand-off');
+    expect(await conversationOf(player)).toMatchObject({ mode: 'AGENT_REQUESTED', platform: 'leads', caseId: helpCase.id });
 
     const waiting = await app.request({ method: 'GET', url: '/api/conversations', headers: lead });
     expect(waiting.json().some((c: { case: { number: number } }) => c.case?.number === number)).toBe(true);
@@ -122,7 +122,7 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
     const before = dmCount(player);
     app.discord.dispatchMessage({ user: player, content: 'how do I trade creatures' });
     await nextDm(player, before, 'a bot answer in a new chat');
-    expect(await app.prisma.conversation.count({ where: { discordUserId: player.id } })).toBe(2);
+    expect(await app.prisma.conversation.count({ where: { playerId: player.id } })).toBe(2);
   });
 
   it('the "Talk to a live agent" button transfers in the player\'s language, once', async () => {
@@ -146,6 +146,6 @@ describe('help chat: /helpme, the bot, and a live agent through the leads API', 
     const reply = await helpme(player, 'es-ES');
     expect(reply.ephemeral).toBe(true);
     expect(reply.message.content).toContain('No puedo enviarte mensajes directos');
-    expect(await app.prisma.conversation.count({ where: { discordUserId: player.id } })).toBe(0);
+    expect(await app.prisma.conversation.count({ where: { playerId: player.id } })).toBe(0);
   });
 });

@@ -52,6 +52,40 @@ describe('DiscordRestMessenger against the fake Discord', () => {
     expect(Buffer.from(await download.arrayBuffer()).equals(data)).toBe(true);
   });
 
+  it('honours nonce + enforce_nonce as Discord documents: the same nonce from the same author returns the first message', async () => {
+    const player = fake.user();
+    const first = await messenger.sendDm(player.id, { content: 'once', nonce: 'chat-1234-42' });
+    const again = await messenger.sendDm(player.id, { content: 'once (retried)', nonce: 'chat-1234-42' });
+    const other = await messenger.sendDm(player.id, { content: 'another', nonce: 'chat-1234-43' });
+
+    expect(again.messageId).toBe(first.messageId);
+    expect(other.messageId).not.toBe(first.messageId);
+    expect(fake.dmMessages(player.id).map((m) => m.content)).toEqual(['once', 'another']);
+    expect(messagesTo().filter((r) => r.body.nonce === 'chat-1234-42').map((r) => r.body.enforce_nonce)).toEqual([true, true]);
+    expect((messagesTo().at(-1)!.response as { nonce?: string }).nonce).toBe('chat-1234-43');
+  });
+
+  it('without enforce_nonce, or once the nonce window is over, a repeated nonce makes a new message; a nonce over 25 characters is refused', async () => {
+    const rest = new REST({ api: fake.restUrl }).setToken(fake.token);
+    const channelId = fake.channel('general');
+    const post = (body: Record<string, unknown>) => rest.post(`/channels/${channelId}/messages`, { body }) as Promise<{ id: string }>;
+    const a = await post({ content: 'a', nonce: 'plain' });
+    const b = await post({ content: 'b', nonce: 'plain' });
+    expect(b.id).not.toBe(a.id);
+
+    const windowMs = fake.options.nonceWindowMs;
+    try {
+      fake.options.nonceWindowMs = 0;
+      const c = await post({ content: 'c', nonce: 'windowed', enforce_nonce: true });
+      await new Promise((resolve) => setTimeout(resolve, 5));
+      const d = await post({ content: 'd', nonce: 'windowed', enforce_nonce: true });
+      expect(d.id).not.toBe(c.id);
+    } finally {
+      fake.options.nonceWindowMs = windowMs;
+    }
+    await expect(post({ content: 'e', nonce: 'x'.repeat(26), enforce_nonce: true })).rejects.toMatchObject({ status: 400, code: RESTJSONErrorCodes.InvalidFormBodyOrContentType });
+  });
+
   it('maps refused DMs to discord_dm_closed with Discord code (50007 on send, 50278 on open)', async () => {
     const blocked = fake.user();
     fake.closeDms(blocked.id);

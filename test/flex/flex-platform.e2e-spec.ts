@@ -7,14 +7,11 @@ const PUBLIC_URL = 'https://bridge.example.test';
 function handOffFor(overrides: Partial<HandOff> = {}): HandOff {
   return {
     conversationId: '6b7a1c2e-0d7e-4f4e-9d43-2f7f7c1d0a11',
-    discordUserId: '301234567890123456',
-    discordUserName: 'Ash Ketchum',
-    dmChannelId: '401234567890123456',
+    player: { id: '301234567890123456', displayName: 'Ash Ketchum', channelId: '401234567890123456' },
     locale: 'en',
     caseNumber: 42,
-    platformConversationId: null,
-    platformInteractionId: null,
-    platformChannelId: null,
+    platformKey: null,
+    platformRefs: {},
     transcript: [
       { author: 'PLAYER', authorName: 'Ash Ketchum', body: 'My game crashes when I open the map', at: new Date('2026-11-22T10:00:00Z') },
       { author: 'BOT', authorName: 'bot', body: 'These articles may help:\n- Map crashes (https://kb.example/map)', at: new Date('2026-11-22T10:00:01Z') },
@@ -62,7 +59,7 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
       caseUrl: `${PUBLIC_URL}/api/cases/42`,
       bridgeConversationId: '6b7a1c2e-0d7e-4f4e-9d43-2f7f7c1d0a11',
     });
-    const conversationSid = result.platformConversationId!;
+    const conversationSid = result.platformKey!;
     expect(conversationSid).toMatch(/^CH[0-9a-f]{32}$/);
 
     const [participant] = fake.calls('POST /v1/Conversations/{ConversationSid}/Participants');
@@ -89,7 +86,8 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
       ['system', `The player asked for a live agent. Case #42: ${PUBLIC_URL}/api/cases/42`],
     ]);
     for (const message of messages) {
-      expect(message.headers['x-twilio-webhook-enabled']).toBe('true');
+      // No flow needs these lines: without the header they do not echo back to /forward-to-discord.
+      expect(message.headers['x-twilio-webhook-enabled']).toBeUndefined();
       expect(json(message.params.Attributes)).toMatchObject({ discordUserId: '301234567890123456', dmChannelId: '401234567890123456', caseNumber: 42 });
     }
     expect(messages[0].params.DateCreated).toBe('2026-11-22T10:00:00Z');
@@ -119,27 +117,28 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     expect(order.indexOf('POST /v1/Conversations/{ConversationSid}/Webhooks')).toBeLessThan(order.indexOf('POST /v1/Interactions'));
     expect(order.indexOf('POST /v1/Conversations/{ConversationSid}/Participants')).toBeLessThan(order.indexOf('POST /v1/Conversations/{ConversationSid}/Webhooks'));
 
-    const stored = fake.interactions.get(result.platformInteractionId!)!;
-    expect(result).toEqual({ transport: 'flex', platformConversationId: conversationSid, platformInteractionId: stored.sid, platformChannelId: stored.channel.sid });
-    expect(result.platformInteractionId).toMatch(/^KD[0-9a-f]{32}$/);
-    expect(result.platformChannelId).toMatch(/^UO[0-9a-f]{32}$/);
+    const stored = fake.interactions.get(result.platformRefs!.interactionSid)!;
+    expect(result).toEqual({ platformKey: conversationSid, platformRefs: { interactionSid: stored.sid, channelSid: stored.channel.sid } });
+    expect(result.platformRefs!.interactionSid).toMatch(/^KD[0-9a-f]{32}$/);
+    expect(result.platformRefs!.channelSid).toMatch(/^UO[0-9a-f]{32}$/);
     // REST calls authenticate with the API key, not the auth token.
     const basic = Buffer.from(String(interaction.headers.authorization).replace('Basic ', ''), 'base64').toString();
     expect(basic).toBe(`${fake.apiKey}:${fake.apiSecret}`);
 
-    // Our own messages come back to /forward-to-discord as Source=API and are ignored: nothing queued.
+    // Nothing comes back: no webhook for our own REST calls, and TaskRouter's task.created is filtered out.
     await fake.settle();
-    expect(fake.deliveries.filter((d) => d.params.ConversationSid === conversationSid).every((d) => d.status === 200 && d.params.Source === 'API')).toBe(true);
+    expect(fake.deliveries.filter((d) => d.params.ConversationSid === conversationSid)).toEqual([]);
+    expect(fake.taskFor(conversationSid).assignmentStatus).toBe('pending');
     expect(await app.prisma.job.count()).toBe(0);
   });
 
   it('reuses the chat’s Twilio conversation while it is open: no new conversation, transcript not repeated', async () => {
-    const first = await platform.handOff(handOffFor({ discordUserId: '301234567890000001' }));
+    const first = await platform.handOff(handOffFor({ player: { id: '301234567890000001', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
     app.fake.requests.length = 0;
 
-    const again = await platform.handOff(handOffFor({ discordUserId: '301234567890000001', caseNumber: 43, platformConversationId: first.platformConversationId! }));
+    const again = await platform.handOff(handOffFor({ player: { id: '301234567890000001', displayName: 'Ash Ketchum', channelId: '401234567890123456' }, caseNumber: 43, platformKey: first.platformKey! }));
 
-    expect(again.platformConversationId).toBe(first.platformConversationId);
+    expect(again.platformKey).toBe(first.platformKey);
     expect(app.fake.calls('POST /v1/Conversations')).toHaveLength(0);
     expect(app.fake.calls('POST /v1/Conversations/{ConversationSid}/Participants')).toHaveLength(0);
     expect(app.fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').map((m) => m.params.Body)).toEqual([
@@ -148,25 +147,25 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     const [update] = app.fake.calls('POST /v1/Conversations/{Sid}');
     expect(json(update.params.Attributes)).toMatchObject({ mode: 'AGENT', caseNumber: 43 });
     const [interaction] = app.fake.calls('POST /v1/Interactions');
-    expect(json(interaction.params.Channel).properties.media_channel_sid).toBe(first.platformConversationId);
-    expect(again.platformInteractionId).not.toBe(first.platformInteractionId);
+    expect(json(interaction.params.Channel).properties.media_channel_sid).toBe(first.platformKey);
+    expect(again.platformRefs!.interactionSid).not.toBe(first.platformRefs!.interactionSid);
   });
 
   it('opens a new conversation when the known one was closed', async () => {
-    const first = await platform.handOff(handOffFor({ discordUserId: '301234567890000002' }));
-    await app.fake.closeConversation(first.platformConversationId!);
+    const first = await platform.handOff(handOffFor({ player: { id: '301234567890000002', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
+    await app.fake.closeConversation(first.platformKey!);
     app.fake.requests.length = 0;
 
-    const again = await platform.handOff(handOffFor({ discordUserId: '301234567890000002', platformConversationId: first.platformConversationId! }));
+    const again = await platform.handOff(handOffFor({ player: { id: '301234567890000002', displayName: 'Ash Ketchum', channelId: '401234567890123456' }, platformKey: first.platformKey! }));
 
-    expect(again.platformConversationId).not.toBe(first.platformConversationId);
+    expect(again.platformKey).not.toBe(first.platformKey);
     expect(app.fake.calls('POST /v1/Conversations')).toHaveLength(1);
   });
 
   it('closes the conversation it opened when Flex refuses the interaction, and reports the failure', async () => {
     app.fake.fail('POST /v1/Interactions', 400, 1, { body: { code: 20001, message: 'Invalid workflow', status: 400 } });
 
-    await expect(platform.handOff(handOffFor({ discordUserId: '301234567890000003' }))).rejects.toThrow(/Invalid workflow/);
+    await expect(platform.handOff(handOffFor({ player: { id: '301234567890000003', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }))).rejects.toThrow(/Invalid workflow/);
 
     const [created] = app.fake.calls('POST /v1/Conversations');
     const sid = app.fake.requests.find((r) => r.route === 'POST /v1/Conversations/{ConversationSid}/Participants')!.path.split('/')[3];
@@ -175,13 +174,13 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
   });
 
   it('relays a player message with an image: bytes uploaded to the media service, then a message with its MediaSid', async () => {
-    const chat = await platform.handOff(handOffFor({ discordUserId: '301234567890000004' }));
+    const chat = await platform.handOff(handOffFor({ player: { id: '301234567890000004', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
     app.fake.requests.length = 0;
     const png = Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex');
 
     const result = await platform.relayPlayerMessage(
-      { ...handOffFor({ discordUserId: '301234567890000004' }), platformConversationId: chat.platformConversationId! },
-      { body: 'Here is a screenshot', discordMessageId: '501234567890123456', media: [{ filename: 'crash.png', contentType: 'image/png', data: png }] },
+      { ...handOffFor({ player: { id: '301234567890000004', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }), platformKey: chat.platformKey! },
+      { body: 'Here is a screenshot', id: '501234567890123456', playerMessageId: '501234567890123456', maybeSent: false, media: [{ filename: 'crash.png', contentType: 'image/png', data: png }] },
     );
 
     const [upload] = app.fake.calls('POST /v1/Services/{ServiceSid}/Media');
@@ -195,18 +194,18 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     expect(app.fake.media.get(mediaSid)!.data.equals(png)).toBe(true);
     expect(message.params).toMatchObject({ Author: 'discord:301234567890000004', Body: 'Here is a screenshot' });
     expect(json(message.params.Attributes)).toMatchObject({ discordMessageId: '501234567890123456', filename: 'crash.png' });
-    expect(message.headers['x-twilio-webhook-enabled']).toBe('true');
+    expect(message.headers['x-twilio-webhook-enabled']).toBeUndefined();
     expect(upload.status).toBe(201);
     expect(app.fake.requests.indexOf(upload)).toBeLessThan(app.fake.requests.indexOf(message));
-    expect(result.platformMessageId).toBe(app.fake.conversationOrThrow(chat.platformConversationId!).messages.at(-1)!.sid);
+    expect(result.platformMessageId).toBe(app.fake.conversationOrThrow(chat.platformKey!).messages.at(-1)!.sid);
   });
 
   it('relays a text message in one call, and mirrors a bot line as "bot" without firing webhooks', async () => {
-    const chat = await platform.handOff(handOffFor({ discordUserId: '301234567890000005' }));
-    const ref = { ...handOffFor({ discordUserId: '301234567890000005' }), platformConversationId: chat.platformConversationId! };
+    const chat = await platform.handOff(handOffFor({ player: { id: '301234567890000005', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
+    const ref = { ...handOffFor({ player: { id: '301234567890000005', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }), platformKey: chat.platformKey! };
     app.fake.requests.length = 0;
 
-    const relayed = await platform.relayPlayerMessage(ref, { body: 'Still there?', discordMessageId: '501234567890000001', media: [] });
+    const relayed = await platform.relayPlayerMessage(ref, { body: 'Still there?', id: '501234567890000001', playerMessageId: '501234567890000001', maybeSent: false, media: [] });
     await platform.mirror(ref, { author: 'BOT', authorName: 'bot', body: 'An agent will be with you shortly.', at: new Date() });
 
     expect(app.fake.requests.map((r) => r.route)).toEqual(['POST /v1/Conversations/{ConversationSid}/Messages', 'POST /v1/Conversations/{ConversationSid}/Messages']);
@@ -218,21 +217,25 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
   });
 
   it('closes the Flex interaction channel when it is known, else the conversation', async () => {
-    const chat = await platform.handOff(handOffFor({ discordUserId: '301234567890000006' }));
-    const ref = { ...handOffFor({ discordUserId: '301234567890000006' }), ...chat } as HandOff;
+    const chat = await platform.handOff(handOffFor({ player: { id: '301234567890000006', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
+    const ref = { ...handOffFor({ player: { id: '301234567890000006', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }), ...chat } as HandOff;
     app.fake.requests.length = 0;
 
     await platform.close(ref);
     const [closed] = app.fake.calls('POST /v1/Interactions/{InteractionSid}/Channels/{Sid}');
-    expect(closed.path).toBe(`/v1/Interactions/${chat.platformInteractionId}/Channels/${chat.platformChannelId}`);
-    expect(closed.params).toEqual({ Status: 'closed' });
-    expect(app.fake.interactions.get(chat.platformInteractionId!)!.channelStatus).toBe('closed');
+    expect(closed.path).toBe(`/v1/Interactions/${chat.platformRefs!.interactionSid}/Channels/${chat.platformRefs!.channelSid}`);
+    // Routing status closed completes the task instead of leaving the agent in wrap-up.
+    expect(closed.params).toEqual({ Status: 'closed', Routing: '{"status":"closed"}' });
+    expect(app.fake.interactions.get(chat.platformRefs!.interactionSid)!.channelStatus).toBe('closed');
+    await app.fake.settle();
+    expect(app.fake.taskFor(chat.platformKey!).assignmentStatus).toBe('completed');
+    expect(app.fake.taskRouter.events.filter((e) => e.delivered).map((e) => e.eventType)).toContain('task.completed');
 
-    const bare = await platform.handOff(handOffFor({ discordUserId: '301234567890000007' }));
+    const bare = await platform.handOff(handOffFor({ player: { id: '301234567890000007', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
     app.fake.requests.length = 0;
-    await platform.close({ ...handOffFor({ discordUserId: '301234567890000007' }), platformConversationId: bare.platformConversationId! });
+    await platform.close({ ...handOffFor({ player: { id: '301234567890000007', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }), platformKey: bare.platformKey! });
     const [update] = app.fake.calls('POST /v1/Conversations/{Sid}');
     expect(update.params).toEqual({ State: 'closed' });
-    expect(app.fake.conversations.get(bare.platformConversationId!)!.state).toBe('closed');
+    expect(app.fake.conversations.get(bare.platformKey!)!.state).toBe('closed');
   });
 });

@@ -4,6 +4,12 @@ import { DeadJob, JobQueue } from '../../src/queue/job-queue';
 import { QueueModule } from '../../src/queue/queue.module';
 import { createTestApp, TestApp } from '../utils/test-app';
 
+declare module '../../src/queue/job-map' {
+  interface JobMap {
+    'test.work': { id: string };
+  }
+}
+
 describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () => {
   let app: TestApp;
   let queue: JobQueue;
@@ -22,7 +28,7 @@ describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () =>
       dead.push(job);
     });
     queue.register('test.work', async (payload, job) => {
-      const { id } = payload as { id: string };
+      const { id } = payload;
       attempts.set(id, [...(attempts.get(id) ?? []), Date.now()]);
       const failure = plans.get(id)?.(job.attempt);
       if (failure) throw failure;
@@ -144,5 +150,15 @@ describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () =>
     expect(attempts.get('orphan')).toHaveLength(1);
     expect(await app.prisma.job.findUniqueOrThrow({ where: { id: BigInt(waiting!) } })).toMatchObject({ status: 'DONE' });
     expect(await app.prisma.job.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: 'DONE', attempts: 2 });
+  });
+
+  it('a job the database refuses fails alone, not the others written in the same group', async () => {
+    const results = await Promise.allSettled([
+      queue.enqueue('test.work', { id: 'group-1' }, { dedupeKey: 'group-1' }),
+      queue.enqueue('test.work', { id: 'group-2' }, { dedupeKey: 'x'.repeat(300) }), // over the column's 200 characters
+      queue.enqueue('test.work', { id: 'group-3' }, { dedupeKey: 'group-3' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await app.prisma.job.count({ where: { dedupeKey: { in: ['group-1', 'group-3'] } } })).toBe(2);
   });
 });

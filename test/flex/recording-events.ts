@@ -2,9 +2,10 @@ import { AgentMessageEvent, AgentPlatformEvents } from '../../src/conversations/
 
 interface EventsByMethod {
   agentMessage: AgentMessageEvent;
-  agentJoined: { platformConversationId: string; agentName: string | null };
-  platformClosed: { platformConversationId: string };
-  botTurn: { platformConversationId: string; platformMessageId: string; body: string };
+  agentJoined: { platformKey: string; agentName: string | null; onlyIfNoAgent?: boolean };
+  platformClosed: { platformKey: string };
+  noAgentAvailable: { platformKey: string };
+  botTurn: { platformKey: string; platformMessageId: string; body: string };
 }
 
 type Call = { [M in keyof EventsByMethod]: { method: M; event: EventsByMethod[M] } }[keyof EventsByMethod];
@@ -42,15 +43,19 @@ export class RecordingAgentPlatformEvents extends AgentPlatformEvents {
     return this.record({ method: 'agentMessage', event });
   }
 
-  agentJoined(event: { platformConversationId: string; agentName: string | null }) {
+  noAgentAvailable(event: { platformKey: string }) {
+    return this.record({ method: 'noAgentAvailable', event });
+  }
+
+  agentJoined(event: { platformKey: string; agentName: string | null; onlyIfNoAgent?: boolean }) {
     return this.record({ method: 'agentJoined', event });
   }
 
-  platformClosed(event: { platformConversationId: string }) {
+  platformClosed(event: { platformKey: string }) {
     return this.record({ method: 'platformClosed', event });
   }
 
-  botTurn(event: { platformConversationId: string; platformMessageId: string; body: string }) {
+  botTurn(event: { platformKey: string; platformMessageId: string; body: string }) {
     return this.record({ method: 'botTurn', event });
   }
 }

@@ -1,12 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
 import type { APIButtonComponentWithCustomId, APIEmbed } from 'discord-api-types/v10';
-import { AGENT_BUTTON_ID, FEEDBACK_BUTTON_PREFIX, PlayerChannel, PlayerNotice } from '../../conversations/ports';
+import { PlayerChannel, PlayerNotice, PlayerUnreachableError } from '../../conversations/ports';
 import { DiscordContent, DiscordMessenger } from '../discord-messenger';
+import { DiscordDeliveryError } from '../discord-errors';
+import { AGENT_BUTTON_ID, FEEDBACK_BUTTON_PREFIX } from './agent-button';
 
 /** Renders the routing core's neutral notices as Discord messages: article embeds, the agent button, files. */
 export function renderNotice(notice: PlayerNotice): DiscordContent {
-  const content: DiscordContent = { content: notice.text.slice(0, 2000) };
+  const text = notice.from ? `**${notice.from}:** ${notice.text}` : notice.text;
+  const content: DiscordContent = { content: text.slice(0, 2000) };
   if (notice.articles?.length) {
     const embed: APIEmbed = {
       color: 0x5865f2,
@@ -35,17 +38,34 @@ export function renderNotice(notice: PlayerNotice): DiscordContent {
   return content;
 }
 
+/** Discord's 50007/50278 (DMs closed, no mutual server) are the core's PlayerUnreachableError. */
+function toPlayerError(error: unknown): unknown {
+  if (error instanceof DiscordDeliveryError && error.code === 'discord_dm_closed') return new PlayerUnreachableError(error.message);
+  return error;
+}
+
+/** The player channel over Discord DMs; the stored message's key becomes the message nonce. */
 @Injectable()
 export class DiscordPlayerChannel extends PlayerChannel {
+  readonly name = 'discord';
+
   constructor(private readonly messenger: DiscordMessenger) {
     super();
   }
 
-  openDm(userId: string): Promise<string> {
-    return this.messenger.openDm(userId);
+  async open(playerId: string): Promise<string> {
+    try {
+      return await this.messenger.openDm(playerId);
+    } catch (error) {
+      throw toPlayerError(error);
+    }
   }
 
-  send(dmChannelId: string, notice: PlayerNotice): Promise<{ messageId: string }> {
-    return this.messenger.sendToChannel(dmChannelId, renderNotice(notice));
+  async send(channelId: string, notice: PlayerNotice, options: { idempotencyKey?: string } = {}): Promise<{ messageId: string }> {
+    try {
+      return await this.messenger.sendToChannel(channelId, { ...renderNotice(notice), ...(options.idempotencyKey ? { nonce: options.idempotencyKey } : {}) });
+    } catch (error) {
+      throw toPlayerError(error);
+    }
   }
 }

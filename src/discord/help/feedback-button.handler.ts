@@ -1,7 +1,8 @@
 import { Injectable, UseFilters } from '@nestjs/common';
 import { Button, type ButtonContext, ComponentParam, Context } from 'necord';
 import { FeedbackService } from '../../chatbot/feedback/feedback.service';
-import { FEEDBACK_BUTTON_PREFIX, PlayerChannel } from '../../conversations/ports';
+import { PlayerChannel } from '../../conversations/ports';
+import { FEEDBACK_BUTTON_PREFIX } from './agent-button';
 import { helpMessage } from '../../conversations/help-messages';
 import { DiscordExceptionFilter } from '../discord-exception.filter';
 

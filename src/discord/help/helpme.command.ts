@@ -1,11 +1,10 @@
 import { Injectable, UseFilters } from '@nestjs/common';
-import { DomainError } from '../../common/domain-error';
 import { DiscordExceptionFilter } from '../discord-exception.filter';
 import { MessageFlags } from 'discord.js';
 import { Context, Options, SlashCommand, type SlashCommandContext, StringOption } from 'necord';
-import { ConversationsService } from '../../conversations/conversations.service';
-import { helpMessage } from '../../conversations/help-messages';
-import { toLocale } from '../../chatbot/locales';
+import { PlayerMessagesHandler } from '../../conversations/player-messages.handler';
+import { PlayerUnreachableError, toLocale } from '../../conversations/ports';
+import { helpText } from './help-texts';
 
 export class HelpmeOptions {
   @StringOption({ name: 'question', description: 'What do you need help with?', required: false, max_length: 1000 })
@@ -16,27 +15,26 @@ export class HelpmeOptions {
 @Injectable()
 @UseFilters(DiscordExceptionFilter)
 export class HelpmeCommand {
-  constructor(private readonly conversations: ConversationsService) {}
+  constructor(private readonly help: PlayerMessagesHandler) {}
 
   @SlashCommand({ name: 'helpme', description: 'Get help from the support team in a direct message' })
   async helpme(@Context() [interaction]: SlashCommandContext, @Options() options: HelpmeOptions) {
     await interaction.deferReply({ flags: MessageFlags.Ephemeral });
     const locale = toLocale(interaction.locale);
     try {
-      await this.conversations.startHelp({
-        userId: interaction.user.id,
-        userName: interaction.user.globalName ?? interaction.user.username,
+      await this.help.startHelp({
+        player: { id: interaction.user.id, displayName: interaction.user.globalName ?? interaction.user.username },
         locale: interaction.locale,
         question: options.question,
       });
     } catch (error) {
       // DMs closed: explain how to open them; nothing was created.
-      if (error instanceof DomainError && error.code === 'discord_dm_closed') {
-        await interaction.editReply({ content: helpMessage(locale, 'dmClosed') });
+      if (error instanceof PlayerUnreachableError) {
+        await interaction.editReply({ content: helpText(locale, 'dmClosed') });
         return;
       }
       throw error;
     }
-    await interaction.editReply({ content: helpMessage(locale, 'helpmeConfirm') });
+    await interaction.editReply({ content: helpText(locale, 'helpmeConfirm') });
   }
 }

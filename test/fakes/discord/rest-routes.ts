@@ -1,6 +1,7 @@
 import { APIAttachment, APIMessage, InteractionResponseType, MessageFlags, MessageType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { FakeDiscord, InteractionState } from './fake-discord';
 import { discordError, RecordedFile } from './http';
+import { announcementRoutes } from './announcement-routes';
 import { dmChannelPayload, messagePayload } from './payloads';
 
 export interface RouteContext {
@@ -49,6 +50,15 @@ function validateMessage(body: any, files: RecordedFile[], { allowEmpty = false 
     });
   }
   return null;
+}
+
+/** `nonce`: an integer or a string of up to 25 characters (MessageCreateRequest in the OpenAPI document). */
+function validateNonce(body: any): RouteResult | null {
+  const nonce = body?.nonce;
+  if (nonce === undefined || nonce === null || Number.isInteger(nonce) || (typeof nonce === 'string' && nonce.length <= 25)) return null;
+  return fail(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', {
+    nonce: { _errors: [{ code: 'BASE_TYPE_MAX_LENGTH', message: 'Must be 25 or fewer in length.' }] },
+  });
 }
 
 export function restRoutes(fake: FakeDiscord): Route[] {
@@ -172,9 +182,10 @@ export function restRoutes(fake: FakeDiscord): Route[] {
         } else if (type === InteractionResponseType.UpdateMessage && state.message) {
           state.message = editMessage(state.message, data, files);
           fake.storeMessage(state.message);
+        } else if (type === InteractionResponseType.Modal) {
+          state.modal = data;
         } else if (
           type !== InteractionResponseType.DeferredMessageUpdate &&
-          type !== InteractionResponseType.Modal &&
           type !== InteractionResponseType.ApplicationCommandAutocompleteResult
         ) {
           return fail(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', { type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: `Value must be one of the interaction callback types.` }] } });
@@ -302,8 +313,11 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           const closed = fake.closedDms.get(channel.recipientId);
           if (closed?.at === 'send') return fail(403, closed.code, closed.message);
         }
-        const invalid = validateMessage(body, files);
+        const invalid = validateMessage(body, files) ?? validateNonce(body);
         if (invalid) return invalid;
+        const nonce: string | number | undefined = body?.nonce ?? undefined;
+        const earlier = nonce !== undefined && body?.enforce_nonce ? fake.messageWithNonce(fake.botUser.id, nonce) : null;
+        if (earlier) return ok(earlier);
         const message = messagePayload({
           channelId: channel.payload.id,
           author: fake.botUser,
@@ -314,7 +328,9 @@ export function restRoutes(fake: FakeDiscord): Route[] {
           flags: body?.flags ?? 0,
           guildId: channel.guildId,
         });
+        if (nonce !== undefined) Object.assign(message, { nonce });
         fake.storeMessage(message);
+        if (nonce !== undefined) fake.rememberNonce(message, nonce);
         return ok(message);
       },
     },
@@ -341,5 +357,6 @@ export function restRoutes(fake: FakeDiscord): Route[] {
         return ok(edited);
       },
     },
+    ...announcementRoutes(fake),
   ];
 }

@@ -1,0 +1,98 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Clock } from '../common/clock';
+import { HelpCases } from '../cases/help-cases';
+import { Chat, isWithAgent, toChatRef } from './chat';
+import { ConversationStore } from './conversation-store';
+import { helpMessage } from './help-messages';
+import { MessageStore } from './message-store';
+import { PlayerDelivery } from './player-delivery';
+import { AgentPlatform, FALLBACK_AGENT_PLATFORM, PlayerChannel } from './ports';
+
+const SYSTEM = { kind: 'SYSTEM' as const, name: 'system' };
+
+/** A chat's way to a person and back: request an agent, an agent present, the chat closed. */
+@Injectable()
+export class HandOffService {
+  private readonly logger = new Logger(HandOffService.name);
+
+  constructor(
+    private readonly store: ConversationStore,
+    private readonly messages: MessageStore,
+    private readonly delivery: PlayerDelivery,
+    private readonly helpCases: HelpCases,
+    private readonly platform: AgentPlatform,
+    private readonly player: PlayerChannel,
+    private readonly clock: Clock,
+    @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
+  ) {}
+
+  /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
+  async requestAgent(chat: Chat): Promise<void> {
+    if (isWithAgent(chat) || !(await this.store.startHandOff(chat.id))) {
+      const n = (await this.helpCases.numberOf(chat.caseId)) ?? 0;
+      await this.delivery.say(chat, { text: helpMessage(chat.locale, 'alreadyTransferring', { n }) }, SYSTEM);
+      return;
+    }
+    const requester = { id: chat.player.id, displayName: chat.player.displayName, locale: chat.locale, actor: `${this.player.name}:${chat.player.id}` };
+    const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
+    chat = await this.store.update(chat.id, { caseId: helpCase.id });
+    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
+    const transcript = await this.messages.transcript(chat);
+    try {
+      const result = await this.platform.handOff({ ...toChatRef(chat, helpCase.number), caseNumber: helpCase.number, transcript });
+      await this.store.update(chat.id, {
+        platform: this.platform.name,
+        platformKey: result.platformKey ?? chat.platformKey,
+        platformRefs: { ...chat.platformRefs, ...result.platformRefs },
+      });
+    } catch (error) {
+      // The case exists and the chat stays waiting: leads see it in GET /api/conversations.
+      this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits on ${this.fallback.name}`);
+      await this.store.update(chat.id, { platform: this.fallback.name });
+    }
+  }
+
+  /**
+   * An agent is with the player now: announced once per agent however often the platform says
+   * so (a redelivery after a failed send delivers the stored announcement); the case follows.
+   */
+  async agentPresent(chat: Chat, agentName: string | null, actor: string, onlyIfNoAgent = false): Promise<void> {
+    const event = `agentJoined:${agentName ?? ''}`;
+    if (await this.store.markAgentPresent(chat.id, agentName, onlyIfNoAgent)) {
+      const caseNumber = await this.helpCases.numberOf(chat.caseId);
+      if (caseNumber !== null) await this.helpCases.agentAssigned(caseNumber, agentName, actor);
+      const name = agentName ?? helpMessage(chat.locale, 'anAgent');
+      await this.delivery.say(chat, { text: helpMessage(chat.locale, 'agentJoined', { name }) }, SYSTEM, undefined, { event });
+      return;
+    }
+    await this.delivery.retryAnnouncement(chat, event);
+  }
+
+  /**
+   * Nobody took the chat: told once in the player's language, the case stays open, and the chat
+   * waits on the fallback platform (which gets the hand-off; a redelivery re-sends the notice only).
+   */
+  async noAgent(chat: Chat): Promise<void> {
+    const event = 'noAgentFree';
+    if (!(await this.store.fallBack(chat.id, this.fallback.name))) {
+      await this.delivery.retryAnnouncement(chat, event);
+      return;
+    }
+    const n = (await this.helpCases.numberOf(chat.caseId)) ?? 0;
+    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'noAgentFree', { n }) }, SYSTEM, undefined, { event });
+    const transcript = await this.messages.transcript(chat);
+    const result = await this.fallback.handOff({ ...toChatRef(chat, n), caseNumber: n, transcript });
+    if (result.platformKey || result.platformRefs) {
+      await this.store.update(chat.id, { platformKey: result.platformKey ?? chat.platformKey, platformRefs: { ...chat.platformRefs, ...result.platformRefs } });
+    }
+  }
+
+  /** Ends the chat once; the player is told, and their next message starts over with the bot. */
+  async finish(chat: Chat): Promise<boolean> {
+    if (!(await this.store.close(chat.id, this.clock.now()))) return false;
+    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'chatClosed') }, SYSTEM).catch((error: unknown) =>
+      this.logger.warn({ err: error }, `Could not tell the player that conversation ${chat.id} closed`),
+    );
+    return true;
+  }
+}
