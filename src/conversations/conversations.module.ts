@@ -8,10 +8,11 @@ import { ConversationStore } from './conversation-store';
 import { ConversationsController } from './conversations.controller';
 import { HandOffService } from './hand-off.service';
 import { LeadRepliesService } from './lead-replies.service';
+import { ChatLifecycle, LIFECYCLE_PROVIDERS, LifecycleController, LoggingStaffAlerts, Satisfaction, StaffAlertStream } from './lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { PlayerMessagesHandler } from './player-messages.handler';
-import { AgentPlatform, AgentPlatformEvents, PlayerChannel, SupportBot } from './ports';
+import { AgentPlatform, AgentPlatformEvents, PlayerChannel, StaffAlerts, SupportBot } from './ports';
 import { RelayWorker } from './relay.worker';
 
 type AdapterModule = DynamicModule | Type;
@@ -26,6 +27,8 @@ export interface CoreAdapters {
   player: PortBinding<PlayerChannel>;
   agentPlatform: PortBinding<AgentPlatform>;
   bot: PortBinding<SupportBot>;
+  /** Where "a chat is still waiting" alerts go; a log line when not given. */
+  staffAlerts?: PortBinding<StaffAlerts>;
 }
 
 const CORE_PROVIDERS = [
@@ -39,6 +42,7 @@ const CORE_PROVIDERS = [
   LeadRepliesService,
   ConversationReadModels,
   RelayWorker,
+  ...LIFECYCLE_PROVIDERS,
 ];
 
 /**
@@ -49,21 +53,23 @@ const CORE_PROVIDERS = [
 @Module({})
 export class ConversationsModule {
   static forRoot(adapters: CoreAdapters): DynamicModule {
-    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot];
+    const staffAlerts = adapters.staffAlerts ?? { provide: LoggingStaffAlerts };
+    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot, staffAlerts];
     const ports: Provider[] = (
       [
         [PlayerChannel, adapters.player.provide],
         [AgentPlatform, adapters.agentPlatform.provide],
         [SupportBot, adapters.bot.provide],
+        [StaffAlerts, staffAlerts.provide],
       ] as [Abstract<unknown>, Type<unknown> | Abstract<unknown>][]
     ).flatMap(([port, implementation]) => (port === implementation ? [] : [{ provide: port, useExisting: implementation }]));
     const localProviders = bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>);
     return {
       module: ConversationsModule,
       imports: [CasesModule, QueueModule, ...new Set(bindings.flatMap((b) => (b.module ? [b.module] : [])))],
-      controllers: [ConversationsController],
+      controllers: [ConversationsController, LifecycleController],
       providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler }],
-      exports: [PlayerMessagesHandler, AgentPlatformEvents, AgentPlatform, PlayerChannel],
+      exports: [PlayerMessagesHandler, AgentPlatformEvents, AgentPlatform, PlayerChannel, Satisfaction, StaffAlertStream, ChatLifecycle],
     };
   }
 }
