@@ -10,16 +10,28 @@ const MINUTE = 60_000;
 /** SUPPORT_HOURS: a request on Saturday is told (in the player's language) when support is back; the SLA clock starts then. */
 describe('help-chat lifecycle: support hours', () => {
   let h: LifecycleApp;
-  beforeAll(async () => (h = await lifecycleApp(FRIDAY, { SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris' })));
+  beforeAll(async () => (h = await lifecycleApp(FRIDAY, { SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris', CSAT_ENABLED: 'false' })));
   afterAll(() => h.close());
 
-  it('a request during support hours says nothing about them and starts the SLA clock at once', async () => {
+  it('a request during support hours says nothing about them and starts the SLA clock at once; with CSAT_ENABLED=false no survey follows the close', async () => {
     const player = h.discord.user({ username: 'friday-fay' });
     h.discord.dispatchInteraction(h.discord.button({ customId: AGENT_BUTTON_ID, user: player, locale: 'en-US' }));
     await h.dm(player, 'Transferring you to a live agent');
     const chat = await eventually(() => h.app.prisma.conversation.findFirst({ where: { playerId: player.id, slaStartsAt: { not: null } } }), 5000, 'the SLA clock');
     expect(chat.slaStartsAt).toEqual(FRIDAY);
     expect(h.dms(player, 'support team is away')).toHaveLength(0);
+
+    // CSAT_ENABLED=false: a lead closes the chat, the resolution is recorded, and no survey follows.
+    const helpCase = await h.caseOf(player);
+    await h.leadReplies(helpCase.number, 'Fixed, enjoy the game!');
+    h.time.now = new Date(FRIDAY.getTime() + 30 * MINUTE);
+    const closed = await h.app.request({ method: 'POST', url: `/api/conversations/${chat.id}/close`, headers: h.lead });
+    expect(closed.statusCode).toBe(204);
+    await h.dm(player, 'This chat has been closed');
+    await h.travelTo(new Date(FRIDAY.getTime() + 31 * MINUTE));
+    expect((await h.caseOf(player)).resolvedAt).toEqual(new Date(FRIDAY.getTime() + 30 * MINUTE));
+    expect(h.dms(player, 'How did we do?')).toHaveLength(0);
+    expect(await h.app.prisma.job.count({ where: { kind: 'lifecycle.csat' } })).toBe(0);
   });
 
   it('an agent request on Saturday creates the case, tells the player when support is back, and the SLA counts from Monday 09:00 across a restart', async () => {

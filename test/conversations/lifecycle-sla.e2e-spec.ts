@@ -10,7 +10,7 @@ describe('help-chat lifecycle: escalation', () => {
   beforeAll(async () => (h = await lifecycleApp(T0)));
   afterAll(() => h.close());
 
-  it('an unanswered chat re-alerts staff at 15 and 30 minutes, becomes HIGH once, and a restart in between changes nothing', async () => {
+  it('an unanswered chat re-alerts staff at 15 and 30 minutes, becomes HIGH once, and a restart in between (with a second replica) changes nothing', async () => {
     h.time.now = T0;
     const player = h.discord.user({ username: 'waiting-wanda' });
     const helpCase = await h.askForAgent(player);
@@ -23,6 +23,7 @@ describe('help-chat lifecycle: escalation', () => {
     expect((await h.caseOf(player)).priority).toBe('HIGH');
 
     await h.restart();
+    await h.replica(); // two workers on one database: each alert still goes out once
     await h.travelTo(at(29 * MINUTE));
     expect(h.alerts).toHaveLength(1);
     await h.travelTo(at(30 * MINUTE));

@@ -20,8 +20,9 @@ export async function lifecycleApp(start: Date, env: Record<string, string> = {}
   const time = new FakeTime(start);
   const alerts: LifecycleEvent[] = [];
   const config = () => ({ ...discordEnv(discord), QUEUE_POLL_MS: '20', QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '200', ...env });
-  const boot = async (databaseUrl?: string) => {
-    const booted = await createTestApp({ ...config(), ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
+  const boot = async (databaseUrl?: string, discordOff = false) => {
+    const env = discordOff ? { ...config(), DISCORD_TOKEN: '', DISCORD_APPLICATION_ID: '', DISCORD_DEV_GUILD_ID: '' } : config();
+    const booted = await createTestApp({ ...env, ...(databaseUrl ? { DATABASE_URL: databaseUrl } : {}) });
     time.attach(booted);
     booted.app.get(StaffAlertStream).events.subscribe((event) => alerts.push(event));
     return booted;
@@ -39,7 +40,15 @@ export async function lifecycleApp(start: Date, env: Record<string, string> = {}
       await h.app.app.close();
       h.app = await boot(first.databaseUrl);
     },
+    replicas: [] as TestApp[],
+    /** Another replica on the same database (without the Discord gateway), running its own job worker. */
+    replica: async () => {
+      const replica = await boot(first.databaseUrl, true);
+      h.replicas.push(replica);
+      return replica;
+    },
     close: async () => {
+      for (const replica of h.replicas) await replica.close();
       await h.app.close();
       if (h.app !== first) await first.close().catch(() => undefined);
       await discord.close();
