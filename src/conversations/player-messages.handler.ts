@@ -60,8 +60,8 @@ export class PlayerMessagesHandler {
     const { chat } = await this.store.openOrCreate(message.player, 'en');
     const stored = await this.messages.storeInbound(chat, message);
     if (!stored) return { duplicate: true };
-    await this.lifecycle.playerReplied(chat);
     await this.route(chat, message.body, stored.id);
+    await this.lifecycle.playerReplied(chat);
     return { duplicate: false };
   }
 

@@ -33,7 +33,7 @@ export class Satisfaction implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queue.register(CSAT_JOB, ({ conversationId }) => this.sendSurvey(conversationId));
+    this.queue.register(CSAT_JOB, { run: ({ conversationId }) => this.sendSurvey(conversationId), timer: true });
   }
 
   /** `chat` as it was before it closed: it had an agent when one joined or was being waited for. */

@@ -33,7 +33,7 @@ export class SlaEscalation implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queue.register(SLA_JOB, (payload) => this.check(payload));
+    this.queue.register(SLA_JOB, { run: (payload) => this.check(payload), timer: true });
   }
 
   private get targetMs(): number {

@@ -41,7 +41,7 @@ export class StaleChats implements OnModuleInit {
   ) {}
 
   onModuleInit(): void {
-    this.queue.register(STALE_JOB, (payload) => this.fire(payload));
+    this.queue.register(STALE_JOB, { run: (payload) => this.fire(payload), timer: true });
   }
 
   /** The countdown starts now (an agent's message, or "waiting for the player"). */
