@@ -11,9 +11,10 @@ import { discordEnv } from './test-discord';
 /**
  * The help chat through the real discord.js and the fake Discord, the leads' queue as agent
  * platform, a fake clock, and `restart()`: stop the app as a deploy would, start a new one on the
- * same database. After a restart, drive the player through interactions only: in one Jest file a
- * DM reaching a restarted app is taken by the stopped app's DM listener (seen with Necord here;
- * a real restart is a new process). So each restarting scenario has a file of its own.
+ * same database. After a restart, send the player no DM: in one Jest process a DM reaching a
+ * second app fails on the stopped client's REST (token cleared by destroy); Necord keeps handler
+ * metadata on the shared class, a second app in one process shares it, a real restart does not.
+ * So each restarting scenario has a file of its own.
  */
 export async function lifecycleApp(start: Date, env: Record<string, string> = {}) {
   const discord = await FakeDiscord.start();
