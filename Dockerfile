@@ -3,6 +3,8 @@ FROM node:20-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY scripts ./scripts
+# the web desk's source: npm ci's postinstall and npm run build bundle it into dist/desk
+COPY desk ./desk
 COPY prisma ./prisma
 COPY prisma.config.ts ./
 RUN npm ci

@@ -9,6 +9,7 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiKeysService } from './auth/api-keys.service';
 import { DomainError } from './common/domain-error';
+import { clientErrorHandler, MAX_URL_LENGTH } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
 
@@ -56,6 +57,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
     // Errors the router raises before any route runs (a URL that is not valid percent-encoding).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply, problemLogger),
+    // Errors Node's HTTP parser raises before there is a request (431 for headers over 16 KB).
+    clientErrorHandler,
   });
   const fastify = adapter.getInstance();
   fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLogger));
@@ -63,6 +66,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     void reply.header('x-request-id', request.id);
   });
   fastify.addHook('onRequest', async (request) => {
+    if (request.url.length > MAX_URL_LENGTH) {
+      throw new DomainError('uri_too_long', 414, `The URL is longer than ${MAX_URL_LENGTH} characters`);
+    }
     if (!request.url.startsWith('/api/') || !hasBody(request)) return;
     const type = request.headers['content-type'];
     if (!type || !JSON_CONTENT_TYPE.test(type)) {
@@ -71,6 +77,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const appOptions: NestApplicationOptions = {
     bufferLogs: true,
+    // The raw bytes of JSON bodies: a signed Twilio JSON webhook is checked against its bodySHA256.
+    rawBody: true,
     abortOnError: false,
     logger: options.logger === false ? false : undefined,
   };

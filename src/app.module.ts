@@ -1,6 +1,7 @@
 import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
 import { LoggerModule } from 'nestjs-pino';
+import { AnnouncementsModule } from './announcements/announcements.module';
 import { ApiKeyGuard } from './auth/api-key.guard';
 import { AuthModule } from './auth/auth.module';
 import { CasesModule } from './cases/cases.module';
@@ -14,7 +15,9 @@ import { ConversationsModule, PortBinding } from './conversations/conversations.
 import { LeadsQueuePlatform } from './conversations/leads-queue.platform';
 import { AgentPlatform, SupportBot } from './conversations/ports';
 import { DatabaseModule } from './database/database.module';
+import { DeskModule } from './desk/desk.module';
 import { DiscordModule } from './discord/discord.module';
+import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
 import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
@@ -29,11 +32,17 @@ import { HealthModule } from './health/health.module';
 interface AgentPlatformAdapter {
   platform: PortBinding<AgentPlatform>;
   inbound: (core: DynamicModule) => (DynamicModule | Type)[];
+  /** Where its chats go when nobody there takes them: the next platform (today the leads' REST queue). */
+  fallback?: PortBinding<AgentPlatform>;
 }
 
 function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
   if (isTwilioEnabled(config)) {
-    return { platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform }, inbound: (core) => [FlexWebhooksModule.forRoot(config, core)] };
+    return {
+      platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
+      inbound: (core) => [FlexWebhooksModule.forRoot(config, core)],
+      fallback: { provide: LeadsQueuePlatform },
+    };
   }
   // Without Flex, chats wait for leads in the REST API (and its desk).
   return { platform: { provide: LeadsQueuePlatform }, inbound: () => [] };
@@ -48,6 +57,7 @@ export class AppModule {
       player: { provide: DiscordPlayerChannel },
       agentPlatform: agents.platform,
       bot: { module: ChatbotModule, provide: SupportBot },
+      fallbackPlatform: agents.fallback,
     });
     return {
       module: AppModule,
@@ -70,6 +80,9 @@ export class AppModule {
         core,
         DiscordHelpModule.forRoot(config, core),
         ...agents.inbound(core),
+        // #announcements: feeds and manual posts, published through Discord.
+        AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
+        DeskModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

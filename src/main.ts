@@ -15,7 +15,7 @@ async function main() {
     `  Health:    ${url}/health/ready`,
     config.BOOTSTRAP_API_KEY
       ? '  API key:   the BOOTSTRAP_API_KEY you set is a lead key'
-      : '  API key:   npm run apikey -- create --name me --role lead',
+      : '  API key:   npm run apikey -- create --name me --person "Your Name" --role lead',
   ];
   process.stdout.write(lines.join('\n') + '\n');
 }

@@ -23,7 +23,7 @@ export class CasesController {
   @MinimumRole(Role.LEAD)
   @ApiOperation({ summary: 'Open a case' })
   create(@Body() body: CreateCaseDto, @Req() request: AuthenticatedRequest) {
-    return this.cases.create({ ...body, reporterName: body.reporterName ?? request.principal!.name }, actorOf(request));
+    return this.cases.create({ ...body, reporterName: body.reporterName ?? request.principal!.displayName }, actorOf(request));
   }
 
   @Get()

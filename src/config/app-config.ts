@@ -18,6 +18,7 @@ import {
   ValidatorConstraint,
   ValidatorConstraintInterface,
 } from 'class-validator';
+import { FeedListConstraint } from '../announcements/feed-config';
 import { SupportHours } from '../conversations/lifecycle/support-hours';
 
 const toInt = ({ value }: { value: unknown }) =>
@@ -140,6 +141,48 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
   DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 
+  /** Files taken from one help-DM message; the others are refused with a notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  DISCORD_ATTACHMENT_MAX_FILES = 4;
+
+  /**
+   * Bytes of files one player may send in the help DM in 24 hours (stored bytes, counted from the
+   * database): two full-size files or dozens of screenshots. It also bounds the bytes one message
+   * holds in memory (bench/attachment-load.ts).
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1024 * 1024 * 1024)
+  DISCORD_ATTACHMENT_DAILY_BYTES = 16 * 1024 * 1024;
+
+  /** Help-DM messages one player may send a minute; past it they are refused with one notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  DISCORD_DM_PER_MINUTE = 20;
+
+  // ---- #announcements (see docs/discord.md, "Announcements"). ----
+
+  /** Where /announce, the API and feeds post unless a feed names its own channel. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_ANNOUNCEMENT_CHANNEL_ID must be a Discord channel id (17 to 20 digits)' })
+  DISCORD_ANNOUNCEMENT_CHANNEL_ID?: string;
+
+  /** Roles (comma-separated ids) allowed to use /announce besides members with Manage Server, e.g. the staff role. */
+  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_ANNOUNCER_ROLE_IDS must be comma-separated Discord role ids' })
+  DISCORD_ANNOUNCER_ROLE_IDS: string[] = [];
+
+  /** Feeds to post from: "<name> <url> [channel=<id>] [role=<id>] [every=15m] [latest]", separated by ";". */
+  @Transform(emptyToUndefined) @IsOptional() @Validate(FeedListConstraint)
+  ANNOUNCEMENT_FEEDS?: string;
+
+  /** A feed request taking longer than this fails (and is retried later with backoff). */
+  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
+  ANNOUNCEMENT_FEED_TIMEOUT_MS = 10_000;
+
+  /** A feed body larger than this is refused. */
+  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
+  ANNOUNCEMENT_FEED_MAX_BYTES = 2 * 1024 * 1024;
+
+  /** How often due feeds and scheduled announcements are looked for. */
+  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
+  ANNOUNCEMENT_TICK_MS = 1000;
+
   // ---- Twilio Flex (see docs/flex.md). Twilio is on when TWILIO_ACCOUNT_SID is set. ----
 
   @Transform(emptyToUndefined)
@@ -231,6 +274,43 @@ export class AppConfig {
   /** A running job sends a heartbeat every third of this; one silent this long belongs to a stopped process and runs again. */
   @Transform(toInt) @IsInt() @Min(1000)
   QUEUE_LEASE_MS = 30_000;
+
+  // ---- Web desk (src/desk): sessions, live updates, optional Discord sign-in. ----
+
+  /** How long a desk sign-in lasts before the browser is sent back to sign-in. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  DESK_SESSION_HOURS = 12;
+
+  /** Seconds between SSE heartbeats on GET /api/events (proxies close idle streams). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  EVENTS_HEARTBEAT_SECONDS = 15;
+
+  /** "Sign in with Discord" on the desk (OAuth2 client id and secret, Developer Portal > OAuth2). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_ID is required with DISCORD_CLIENT_SECRET' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_CLIENT_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_SECRET is required with DISCORD_CLIENT_ID' })
+  @IsString()
+  DISCORD_CLIENT_SECRET?: string;
+
+  /** The server whose staff may sign in to the desk with Discord; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_GUILD_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_GUILD_ID is required with DISCORD_CLIENT_ID: members of this server may sign in to the desk' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_GUILD_ID?: string;
+
+  /** The role that makes a member of DISCORD_GUILD_ID a desk agent; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_STAFF_ROLE_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_STAFF_ROLE_ID is required with DISCORD_CLIENT_ID: holders of this role get an agent session' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_ROLE_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_STAFF_ROLE_ID?: string;
 
   /** Help chats: a chat still waiting for its first agent reply this long re-alerts staff (and again at each multiple). */
   @Transform(toInt) @IsInt() @Min(1) @Max(10_080)

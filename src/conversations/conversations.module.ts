@@ -12,7 +12,8 @@ import { ChatLifecycle, LIFECYCLE_PROVIDERS, LifecycleController, LoggingStaffAl
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { PlayerMessagesHandler } from './player-messages.handler';
-import { AgentPlatform, AgentPlatformEvents, PlayerChannel, StaffAlerts, SupportBot } from './ports';
+import { LeadsQueuePlatform } from './leads-queue.platform';
+import { AgentPlatform, AgentPlatformEvents, FALLBACK_AGENT_PLATFORM, PlayerChannel, StaffAlerts, SupportBot } from './ports';
 import { RelayWorker } from './relay.worker';
 
 type AdapterModule = DynamicModule | Type;
@@ -29,6 +30,8 @@ export interface CoreAdapters {
   bot: PortBinding<SupportBot>;
   /** Where "a chat is still waiting" alerts go; a log line when not given. */
   staffAlerts?: PortBinding<StaffAlerts>;
+  /** Where chats go when the agent platform cannot take them; the leads' REST queue when not given. */
+  fallbackPlatform?: PortBinding<AgentPlatform>;
 }
 
 const CORE_PROVIDERS = [
@@ -54,7 +57,8 @@ const CORE_PROVIDERS = [
 export class ConversationsModule {
   static forRoot(adapters: CoreAdapters): DynamicModule {
     const staffAlerts = adapters.staffAlerts ?? { provide: LoggingStaffAlerts };
-    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot, staffAlerts];
+    const fallback: PortBinding<AgentPlatform> = adapters.fallbackPlatform ?? { provide: LeadsQueuePlatform };
+    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot, staffAlerts, fallback];
     const ports: Provider[] = (
       [
         [PlayerChannel, adapters.player.provide],
@@ -63,12 +67,14 @@ export class ConversationsModule {
         [StaffAlerts, staffAlerts.provide],
       ] as [Abstract<unknown>, Type<unknown> | Abstract<unknown>][]
     ).flatMap(([port, implementation]) => (port === implementation ? [] : [{ provide: port, useExisting: implementation }]));
-    const localProviders = bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>);
+    const localProviders = [...new Set(bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>))];
     return {
       module: ConversationsModule,
       imports: [CasesModule, QueueModule, ...new Set(bindings.flatMap((b) => (b.module ? [b.module] : [])))],
       controllers: [ConversationsController, LifecycleController],
-      providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler }],
+      providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler },
+        { provide: FALLBACK_AGENT_PLATFORM, useExisting: fallback.provide },
+      ],
       exports: [PlayerMessagesHandler, AgentPlatformEvents, AgentPlatform, PlayerChannel, Satisfaction, StaffAlertStream, ChatLifecycle],
     };
   }

@@ -81,6 +81,8 @@ export class PlayerMessagesHandler {
 
   private async relayToPlatform(chat: Chat, messageId: bigint): Promise<void> {
     if (!this.platform.capabilities.relaysPlayerMessages) return;
+    // The chat fell back to another platform (nobody took it, or the hand-off failed): it reads the stored transcript.
+    if (chat.platform && chat.platform !== this.platform.name && isWithAgent(chat)) return;
     await this.messages.markRelayPending(messageId);
     await this.relay.request(chat.id);
   }

@@ -18,8 +18,9 @@ import {
   RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { FakeGateway } from './gateway';
+import { FakeOAuth2 } from './oauth2';
 import { compileTemplate, discordError, parseBody, readBody, RecordedFile, send } from './http';
-import { apiUser, dmChannelPayload, FakeGuild, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
+import { apiUser, dmChannelPayload, FakeGuild, FakeGuildChannel, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
 import { Route, RouteResult, restRoutes } from './rest-routes';
 import { snowflake } from './snowflake';
 
@@ -74,6 +75,8 @@ export interface InteractionState {
   followUps: APIMessage[];
   /** For component interactions: the message that carries the button. */
   message?: APIMessage;
+  /** The modal shown as the response (callback type 9), as sent. */
+  modal?: Record<string, any>;
   payload: Record<string, unknown>;
 }
 
@@ -85,7 +88,7 @@ export interface FakeChannelState {
 }
 
 export interface FakeDiscordOptions {
-  guilds?: { id?: string; name?: string; locale?: string; channels?: { id?: string; name: string }[] }[];
+  guilds?: { id?: string; name?: string; locale?: string; roles?: { id: string; name: string }[]; channels?: (Partial<FakeGuildChannel> & { name: string })[] }[];
   /** Discord lets the bot answer an interaction for 3 s. */
   interactionTimeoutMs: number;
   heartbeatIntervalMs: number;
@@ -105,6 +108,10 @@ export interface SlashCommandInput {
   channelId?: string;
   /** Run it in the bot's DM with the user instead of a guild channel. */
   inDm?: boolean;
+  /** The member's permissions in the channel (a bitfield string); default: a plain member's. */
+  permissions?: string;
+  /** The member's role ids. */
+  roles?: string[];
 }
 
 export interface ButtonInput {
@@ -115,6 +122,20 @@ export interface ButtonInput {
   channelId?: string;
   guildId?: string;
   locale?: string;
+  permissions?: string;
+  roles?: string[];
+}
+
+export interface ModalSubmitInput {
+  customId: string;
+  /** Text input values by their custom_id. */
+  values: Record<string, string>;
+  user: APIUser;
+  guildId?: string;
+  channelId?: string;
+  locale?: string;
+  permissions?: string;
+  roles?: string[];
 }
 
 /** An INTERACTION_CREATE payload (APIInteraction's shape; loosely typed so tests can tweak any field). */
@@ -175,6 +196,8 @@ export class FakeDiscord {
   private rateLimit: { perSecond: number; windowStart: number; count: number } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly gateway: FakeGateway;
+  /** OAuth2 (the web desk's "Sign in with Discord"): apps, the browser's signed-in user, guild members. */
+  readonly oauth2 = new FakeOAuth2((id) => this.userFor(id));
   private server!: Server;
   private port = 0;
   private seq = 0;
@@ -192,7 +215,8 @@ export class FakeDiscord {
         id: g.id ?? snowflake(),
         name: g.name ?? 'Game Community',
         locale: g.locale ?? 'en-US',
-        channels: (g.channels ?? [{ name: 'general' }]).map((c) => ({ id: c.id ?? snowflake(), name: c.name, type: ChannelType.GuildText as const })),
+        roles: g.roles,
+        channels: (g.channels ?? [{ name: 'general' }]).map((c) => ({ ...c, id: c.id ?? snowflake(), name: c.name, type: c.type ?? ChannelType.GuildText })),
       }),
     );
     for (const guild of this.guilds) {
@@ -402,13 +426,26 @@ export class FakeDiscord {
     const payload: InteractionPayload = this.interactionPayload(
       InteractionType.MessageComponent,
       { custom_id: input.customId, component_type: ComponentType.Button },
-      { user: input.user, locale: input.locale, guildId, channelId, inDm: !guildId },
+      { user: input.user, locale: input.locale, guildId, channelId, inDm: !guildId, permissions: input.permissions, roles: input.roles },
     );
     payload.message = message;
     return payload;
   }
 
-  private interactionPayload(type: InteractionType, data: Record<string, unknown>, input: { user: APIUser; locale?: string; guildId?: string; channelId?: string; inDm?: boolean }): InteractionPayload {
+  /** An INTERACTION_CREATE payload for a submitted modal (type 5): one action row per text input. */
+  modalSubmit(input: ModalSubmitInput): InteractionPayload {
+    const components = Object.entries(input.values).map(([customId, value]) => ({
+      type: ComponentType.ActionRow,
+      components: [{ type: ComponentType.TextInput, custom_id: customId, value }],
+    }));
+    return this.interactionPayload(InteractionType.ModalSubmit, { custom_id: input.customId, components }, input);
+  }
+
+  private interactionPayload(
+    type: InteractionType,
+    data: Record<string, unknown>,
+    input: { user: APIUser; locale?: string; guildId?: string; channelId?: string; inDm?: boolean; permissions?: string; roles?: string[] },
+  ): InteractionPayload {
     this.users.set(input.user.id, input.user);
     const token = `aW50ZXJhY3Rpb246${randomBytes(48).toString('base64url')}`;
     const joinedAt = new Date(Date.now() - 86_400_000).toISOString();
@@ -440,7 +477,7 @@ export class FakeDiscord {
       guild_locale: guild.locale,
       channel_id: channelId,
       channel: channel.payload,
-      member: { ...guildMember(input.user, joinedAt), permissions: '1071698660929' },
+      member: { ...guildMember(input.user, joinedAt), roles: input.roles ?? [], permissions: input.permissions ?? '1071698660929' },
       context: 0,
       authorizing_integration_owners: { '0': guild.id },
     };
@@ -597,6 +634,13 @@ export class FakeDiscord {
       const result: RouteResult = cdn ? { status: 200, body: cdn.data, headers: { 'content-type': cdn.contentType } } : { status: 404, body: Buffer.from('Not Found') };
       this.record({ method, path: url.pathname, route: null, params: {}, url, request, body: undefined, files: [], result });
       send(response, result.status, result.body, result.headers);
+      return;
+    }
+
+    const oauth = this.oauth2.handle(method, url, request.headers, raw);
+    if (oauth) {
+      this.record({ method, path: url.pathname, route: null, params: {}, url, request, body: undefined, files: [], result: oauth });
+      send(response, oauth.status, oauth.body, oauth.headers);
       return;
     }
 

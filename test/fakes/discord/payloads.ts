@@ -38,7 +38,10 @@ export function apiUser(input: FakeUserInput = {}): APIUser {
 export interface FakeGuildChannel {
   id: string;
   name: string;
-  type: ChannelType.GuildText;
+  /** GUILD_TEXT (0) or GUILD_ANNOUNCEMENT (5): "a channel that users can follow and crosspost into their own server" (openapi.json, ChannelTypes). */
+  type: ChannelType.GuildText | ChannelType.GuildAnnouncement;
+  /** Channel permission overwrites as Discord sends them (type 0 = role, 1 = member; allow/deny bitfields). */
+  permissionOverwrites?: { id: string; type: 0 | 1; allow: string; deny: string }[];
 }
 
 export interface FakeGuild {
@@ -47,6 +50,8 @@ export interface FakeGuild {
   /** The guild's preferred locale, e.g. "en-US"; interactions carry it as guild_locale. */
   locale: string;
   channels: FakeGuildChannel[];
+  /** Roles besides @everyone (no permissions of their own), e.g. a staff role members can hold. */
+  roles?: { id: string; name: string }[];
 }
 
 export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel, position = 0) {
@@ -56,7 +61,7 @@ export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel,
     guild_id: guild.id,
     name: channel.name,
     position,
-    permission_overwrites: [],
+    permission_overwrites: channel.permissionOverwrites ?? [],
     parent_id: null,
     nsfw: false,
     topic: null,
@@ -86,6 +91,7 @@ export function guildCreatePayload(guild: FakeGuild, botUser: APIUser, joinedAt:
     explicit_content_filter: 0,
     roles: [
       { id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 },
+      ...(guild.roles ?? []).map((role, index) => ({ ...role, color: 0, hoist: false, icon: null, unicode_emoji: null, position: index + 1, permissions: '0', managed: false, mentionable: true, flags: 0 })),
     ],
     emojis: [],
     stickers: [],
@@ -150,6 +156,8 @@ export function messagePayload(input: {
   guildId?: string;
   webhookId?: string;
   applicationId?: string;
+  /** Echoed back as Discord does when the create request carried one. */
+  nonce?: string | number;
 }): APIMessage {
   return {
     id: input.id ?? snowflake(),
@@ -171,5 +179,6 @@ export function messagePayload(input: {
     ...(input.guildId ? { guild_id: input.guildId } : {}),
     ...(input.webhookId ? { webhook_id: input.webhookId } : {}),
     ...(input.applicationId ? { application_id: input.applicationId } : {}),
+    ...(input.nonce !== undefined ? { nonce: input.nonce } : {}),
   } as APIMessage;
 }

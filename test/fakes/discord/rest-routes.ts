@@ -1,6 +1,7 @@
 import { APIAttachment, APIMessage, InteractionResponseType, MessageFlags, MessageType, RESTJSONErrorCodes } from 'discord-api-types/v10';
 import type { FakeDiscord, InteractionState } from './fake-discord';
 import { discordError, RecordedFile } from './http';
+import { announcementRoutes } from './announcement-routes';
 import { dmChannelPayload, messagePayload } from './payloads';
 
 export interface RouteContext {
@@ -181,9 +182,10 @@ export function restRoutes(fake: FakeDiscord): Route[] {
         } else if (type === InteractionResponseType.UpdateMessage && state.message) {
           state.message = editMessage(state.message, data, files);
           fake.storeMessage(state.message);
+        } else if (type === InteractionResponseType.Modal) {
+          state.modal = data;
         } else if (
           type !== InteractionResponseType.DeferredMessageUpdate &&
-          type !== InteractionResponseType.Modal &&
           type !== InteractionResponseType.ApplicationCommandAutocompleteResult
         ) {
           return fail(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', { type: { _errors: [{ code: 'BASE_TYPE_CHOICES', message: `Value must be one of the interaction callback types.` }] } });
@@ -355,5 +357,6 @@ export function restRoutes(fake: FakeDiscord): Route[] {
         return ok(edited);
       },
     },
+    ...announcementRoutes(fake),
   ];
 }

@@ -1,0 +1,89 @@
+import { once } from 'node:events';
+import { Injectable } from '@nestjs/common';
+import { ChannelType, Client, DiscordAPIError, Events, PermissionFlagsBits, PermissionsBitField, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
+import type { APIChannel, APIMessage } from 'discord-api-types/v10';
+import { AnnouncementPost, AnnouncementPublisher, CrosspostOutcome } from '../../announcements/announcement-publisher';
+import { toDiscordError } from '../discord-errors';
+import { announcementMessage } from './announcement-message';
+
+const NEEDED: [bigint, string][] = [
+  [PermissionFlagsBits.ViewChannel, 'View Channel'],
+  [PermissionFlagsBits.SendMessages, 'Send Messages'],
+  [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
+];
+const READY_WAIT_MS = 60_000;
+
+/** Announcements over the bot's REST client: post (with a nonce), crosspost, edit, delete. */
+@Injectable()
+export class DiscordAnnouncementPublisher extends AnnouncementPublisher {
+  /** A channel's type does not change; one lookup per channel decides on crossposting. */
+  private readonly channelTypes = new Map<string, number>();
+
+  constructor(
+    private readonly rest: REST,
+    private readonly client: Client,
+  ) {
+    super();
+  }
+
+  async post(channelId: string, post: AnnouncementPost, idempotencyKey: string): Promise<{ messageId: string }> {
+    // enforce_nonce: a retry after a lost answer returns the message already created.
+    const body = { ...announcementMessage(post), nonce: idempotencyKey, enforce_nonce: true };
+    const message = (await this.call('post an announcement', () => this.rest.post(Routes.channelMessages(channelId), { body }))) as APIMessage;
+    return { messageId: message.id };
+  }
+
+  async crosspost(channelId: string, messageId: string): Promise<CrosspostOutcome> {
+    if ((await this.channelType(channelId)) !== ChannelType.GuildAnnouncement) return 'not_an_announcement_channel';
+    try {
+      await this.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
+      return 'published';
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.ThisMessageWasAlreadyCrossposted) return 'already_published';
+      throw toDiscordError(error, 'publish an announcement to following servers');
+    }
+  }
+
+  async edit(channelId: string, messageId: string, post: AnnouncementPost): Promise<void> {
+    await this.call('edit an announcement', () => this.rest.patch(Routes.channelMessage(channelId, messageId), { body: announcementMessage(post) }));
+  }
+
+  async remove(channelId: string, messageId: string): Promise<void> {
+    try {
+      await this.rest.delete(Routes.channelMessage(channelId, messageId));
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return; // already gone
+      throw toDiscordError(error, 'delete an announcement');
+    }
+  }
+
+  async checkChannel(channelId: string): Promise<string | null> {
+    if (!this.client.isReady()) await Promise.race([once(this.client, Events.ClientReady), new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS).unref())]);
+    if (!this.client.isReady()) return 'the bot did not connect to Discord within a minute, so the channel could not be checked';
+    const channel = await this.client.channels.fetch(channelId).catch(() => null);
+    if (!channel) return 'no such channel, or the bot cannot see it (is the bot in that server, with View Channel?)';
+    if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
+      return `it is not a text or Announcement channel (type ${channel.type})`;
+    }
+    this.channelTypes.set(channelId, channel.type);
+    const permissions = channel.permissionsFor(this.client.user);
+    const missing = NEEDED.filter(([flag]) => !permissions?.has(new PermissionsBitField(flag))).map(([, name]) => name);
+    return missing.length ? `the bot lacks ${missing.join(', ')} in that channel` : null;
+  }
+
+  private async channelType(channelId: string): Promise<number> {
+    const known = this.channelTypes.get(channelId);
+    if (known !== undefined) return known;
+    const channel = (await this.call('look up the announcement channel', () => this.rest.get(Routes.channel(channelId)))) as APIChannel;
+    this.channelTypes.set(channelId, channel.type);
+    return channel.type;
+  }
+
+  private async call<T>(action: string, request: () => Promise<T>): Promise<T> {
+    try {
+      return await request();
+    } catch (error) {
+      throw toDiscordError(error, action);
+    }
+  }
+}
