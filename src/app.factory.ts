@@ -12,6 +12,7 @@ import { DomainError } from './common/domain-error';
 import { clientErrorHandler, MAX_URL_LENGTH } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
+import { quietStartUp } from './logging/logger-options';
 
 /** A caller's X-Request-Id is kept only when it is short and plain, so it cannot forge log lines. */
 const CALLER_REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -62,6 +63,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = adapter.getInstance();
   fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLogger));
+  // The front door: the API docs (TODO: the web desk at /desk once it is merged).
+  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
@@ -86,7 +89,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = options.instantiate
     ? await options.instantiate(root, adapter, appOptions)
     : await NestFactory.create<NestFastifyApplication>(root, adapter, appOptions);
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) app.useLogger(quietStartUp(app.get(Logger)));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -23,6 +23,7 @@ import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging/logger-options';
 
 /**
  * An agent platform for the routing core: the class (and module) implementing AgentPlatform,
@@ -63,13 +64,7 @@ export class AppModule {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]'],
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         { module: ClockModule, global: true, providers: [Clock], exports: [Clock] },
         DatabaseModule,
         AuthModule,

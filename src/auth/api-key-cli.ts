@@ -5,13 +5,14 @@ import { CreateApiKeyDto } from './api-keys.controller';
 import type { ApiKeysService, ApiKeyView } from './api-keys.service';
 import { Role } from './roles';
 
-/** The API-key command line (scripts/apikey.ts): argument parsing and output, apart from the database wiring. */
+/** The API-key command line (`bridge apikey`, src/cli): argument parsing and output, apart from the database wiring. */
 export const API_KEY_USAGE = `Manage the REST API's keys.
 
 Usage:
-  npm run apikey -- create --name <key name> --person "<display name>" --role lead|agent|viewer
-  npm run apikey -- list
-  npm run apikey -- revoke <id|name>
+  bridge apikey create --name <key name> --person "<display name>" --role lead|agent|viewer
+  bridge apikey list
+  bridge apikey revoke <id|name>
+(from a clone: npx bridge …, or npm run apikey -- …)
 
 --person is who players see in help chats ("Mia from Support"); a person may hold several keys.
 Roles: viewer reads cases; agent also adds notes and changes status; lead does everything, keys included.
@@ -84,7 +85,7 @@ export function parseApiKeyCommand(argv: string[]): ApiKeyCommand {
 const date = (value: Date | null) => (value ? value.toISOString().replace('T', ' ').slice(0, 19) + 'Z' : '-');
 
 function table(keys: ApiKeyView[]): string {
-  if (keys.length === 0) return 'No API keys yet. Create one: npm run apikey -- create --name <name> --person "<display name>" --role lead';
+  if (keys.length === 0) return 'No API keys yet. Create one: bridge apikey create --name <name> --person "<display name>" --role lead';
   const rows = [
     ['ID', 'NAME', 'PERSON', 'ROLE', 'PREFIX', 'CREATED', 'LAST USED', 'STATUS'],
     ...keys.map((k) => [k.id, k.name, k.person.displayName, k.role.toLowerCase(), k.prefix, date(k.createdAt), date(k.lastUsedAt), k.revokedAt ? `revoked ${date(k.revokedAt)}` : 'active']),

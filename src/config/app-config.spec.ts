@@ -40,10 +40,28 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['PUBLIC_URL', 'bridge.example.com'],
-    ['BOOTSTRAP_API_KEY', 'too-short'],
   ])('refuses %s=%s, naming the variable and the value', (name, value) => {
     const error = failure({ [name]: value });
     expect(error.message).toContain(`${name}="${value}"`);
+  });
+
+  it.each([
+    ['BOOTSTRAP_API_KEY', { BOOTSTRAP_API_KEY: 'too-short-secret' }],
+    ['DISCORD_TOKEN', { DISCORD_TOKEN: 'client-secret-without-dots' }],
+    ['TWILIO_AUTH_TOKEN', { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'short-secret' }],
+    ['TWILIO_API_KEY', { TWILIO_API_SECRET: 'the-api-secret-value' }],
+  ])('names %s and the reason but never prints a secret value', (name, env) => {
+    const error = failure(env as Record<string, string>);
+    expect(error.message).toContain(name);
+    for (const [key, value] of Object.entries(env)) {
+      if (!key.startsWith('TWILIO_ACCOUNT')) expect(error.message).not.toContain(value);
+    }
+  });
+
+  it('shows a bad DATABASE_URL without its password', () => {
+    const error = failure({ DATABASE_URL: 'mysql://bridge:s3cr3t-pass@db:3306/bridge' });
+    expect(error.message).toContain('DATABASE_URL="mysql://bridge:***@db:3306/bridge"');
+    expect(error.message).not.toContain('s3cr3t-pass');
   });
 
   it('names every bad variable in one error', () => {

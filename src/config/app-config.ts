@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { configError } from './config-errors';
 import {
   IsBoolean,
   IsDefined,
@@ -63,6 +64,10 @@ function reasonSupportHoursFail(value: unknown): string | null {
  * Defaults make `npm start` work on a laptop with nothing set; `.env.example` documents each one.
  */
 export class AppConfig {
+  /** The dotenv file read at boot (relative to the working directory); variables already set win over it. */
+  @IsString()
+  ENV_FILE = '.env';
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -74,6 +79,10 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** `pretty` (human-readable lines) or `json` (one object a line); unset: pretty when stdout is a terminal. */
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
 
   /** Postgres connection string; without it an embedded Postgres runs under EMBEDDED_PG_DIR. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
@@ -357,10 +366,13 @@ export function isTwilioEnabled(c: AppConfig): boolean {
   return c.TWILIO_ACCOUNT_SID !== undefined && (c.TWILIO_AUTH_TOKEN !== undefined || c.TWILIO_API_KEY !== undefined);
 }
 
-export class ConfigValidationError extends Error {}
+export { ConfigValidationError } from './config-errors';
 
-/** Reads and validates the environment; throws one error naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Validates an environment (process.env, or the merge of .env and process.env that
+ * src/config/environment.ts hands over); throws one error naming every bad variable, never a secret.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, unknown> = {};
   for (const key of new Set([...known, ...Object.keys(env)])) {
@@ -368,11 +380,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, input, { excludeExtraneousValues: false });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(input[e.property] ?? null)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (errors.length > 0) throw configError(errors, input);
   return config;
 }

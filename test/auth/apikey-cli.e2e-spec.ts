@@ -1,29 +1,11 @@
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
 import { Role } from '../../src/generated/prisma/enums';
+import { runCli } from '../utils/run-cli';
 import { createTestApp, TestApp } from '../utils/test-app';
 
-const ROOT = join(__dirname, '..', '..');
+/** `bridge apikey …` (npm run apikey is an alias of it), as a child process. */
+const apikey = (args: string[], env: Record<string, string>) => runCli(['apikey', ...args], env);
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs `npm run apikey -- …` the way npm does (ts-node, transpile only), as a child process. */
-function apikey(args: string[], env: Record<string, string>): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      ['-r', 'ts-node/register/transpile-only', 'scripts/apikey.ts', ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '', HOME: process.env.HOME ?? '', ...env }, timeout: 20_000 },
-      (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
-    );
-  });
-}
-
-describe('npm run apikey', () => {
+describe('bridge apikey', () => {
   let t: TestApp;
   let env: Record<string, string>;
 
@@ -82,7 +64,7 @@ describe('npm run apikey', () => {
     expect(badRole).toMatchObject({ code: 2, stdout: '' });
     expect(badRole.stderr).toContain('Invalid --role "admin"');
     expect(badRole.stderr).toContain('Usage:');
-    expect(badRole.stderr).toContain('npm run apikey -- create --name <key name> --person "<display name>" --role lead|agent|viewer');
+    expect(badRole.stderr).toContain('bridge apikey create --name <key name> --person "<display name>" --role lead|agent|viewer');
     expect(badUrl.code).toBe(1);
     expect(badUrl.stderr).toContain('DATABASE_URL');
     expect(await t.prisma.apiKey.count({ where: { name: 'x' } })).toBe(0);
