@@ -15,7 +15,7 @@ const SORT_COLUMNS: Record<string, { column: string; cast: string }> = {
   priority: { column: '"priority"', cast: '"CasePriority"' },
 };
 
-export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "reporterLocale", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt"`;
+export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "reporterLocale", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt", "agentRequestedAt", "firstResponseAt", "resolvedAt", "csatScore", "csatComment", "csatAgent", "csatAt"`;
 
 type CursorValue = string | number;
 

@@ -16,6 +16,10 @@ export interface CaseView {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** When the player asked for a person, the first agent reply, the resolution (help chats). */
+  responseTimes: { agentRequestedAt: Date | null; firstResponseAt: Date | null; resolvedAt: Date | null };
+  /** The player's satisfaction answer, once they gave one. */
+  satisfaction: { score: number; comment: string | null; agent: string | null; at: Date | null } | null;
 }
 
 export interface CaseRow {
@@ -35,6 +39,13 @@ export interface CaseRow {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  agentRequestedAt: Date | null;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  csatScore: number | null;
+  csatComment: string | null;
+  csatAgent: string | null;
+  csatAt: Date | null;
 }
 
 export function toCaseView(row: CaseRow): CaseView {
@@ -52,6 +63,8 @@ export function toCaseView(row: CaseRow): CaseView {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    responseTimes: { agentRequestedAt: row.agentRequestedAt ?? null, firstResponseAt: row.firstResponseAt ?? null, resolvedAt: row.resolvedAt ?? null },
+    satisfaction: row.csatScore == null ? null : { score: row.csatScore, comment: row.csatComment ?? null, agent: row.csatAgent ?? null, at: row.csatAt ?? null },
   };
 }
 

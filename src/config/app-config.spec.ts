@@ -75,4 +75,11 @@ describe('loadConfig', () => {
   it('ignores environment variables it does not know', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: '1' })).not.toThrow();
   });
+
+  it('has the lifecycle defaults and checks SUPPORT_HOURS with a message saying what is wrong', () => {
+    expect(loadConfig({})).toMatchObject({ SLA_FIRST_RESPONSE_MINUTES: 15, STALE_CHAT_HOURS: 24, AUTO_CLOSE_HOURS: 24, CSAT_ENABLED: true, AUTO_CLOSE_CASE_STATUS: 'RESOLVED' });
+    expect(loadConfig({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris', CSAT_ENABLED: 'false' })).toMatchObject({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris', CSAT_ENABLED: false });
+    expect(failure({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Paris' }).message).toContain('SUPPORT_HOURS="Mon-Fri 09:00-18:00 Paris": SUPPORT_HOURS: "Paris" is not an IANA time zone');
+    expect(failure({ SLA_FIRST_RESPONSE_MINUTES: '0' }).message).toContain('SLA_FIRST_RESPONSE_MINUTES="0"');
+  });
 });

@@ -15,8 +15,12 @@ import {
   Validate,
   ValidateIf,
   validateSync,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
 import { FeedListConstraint } from '../announcements/feed-config';
+import { SupportHours } from '../conversations/lifecycle/support-hours';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -33,6 +37,27 @@ const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? unde
 const toIdList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id.length > 0) : value;
 const SNOWFLAKE = /^\d{17,20}$/;
+
+/** SUPPORT_HOURS must parse; the message says what is wrong with it. */
+@ValidatorConstraint({ name: 'supportHours' })
+class SupportHoursSpec implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return reasonSupportHoursFail(value) === null;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property}: ${reasonSupportHoursFail(args.value)}`;
+  }
+}
+
+function reasonSupportHoursFail(value: unknown): string | null {
+  try {
+    SupportHours.parse(String(value));
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /**
  * Every environment variable the service reads, validated once at boot.
@@ -315,7 +340,36 @@ export class AppConfig {
   @IsDefined({ message: 'DISCORD_STAFF_ROLE_ID is required with DISCORD_CLIENT_ID: holders of this role get an agent session' })
   @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_ROLE_ID must be a Discord id (17 to 20 digits)' })
   DISCORD_STAFF_ROLE_ID?: string;
+
+  /** Help chats: a chat still waiting for its first agent reply this long re-alerts staff (and again at each multiple). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_080)
+  SLA_FIRST_RESPONSE_MINUTES = 15;
+
+  /** How many waiting alerts one chat gets at most (at 1×, 2×, … the target). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  SLA_MAX_ALERTS = 4;
+
+  /** The last message is an agent's and the player has not answered this long: they get a reminder. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  STALE_CHAT_HOURS = 24;
+
+  /** This long after the reminder without an answer, the chat closes itself. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  AUTO_CLOSE_HOURS = 24;
+
+  /** The case's status when its chat closed itself (UNCHANGED leaves it as it is). */
+  @IsIn(['RESOLVED', 'CLOSED', 'UNCHANGED'])
+  AUTO_CLOSE_CASE_STATUS: 'RESOLVED' | 'CLOSED' | 'UNCHANGED' = 'RESOLVED';
+
+  /** Ask the player "How did we do?" (1–5 and a comment) after a chat with an agent closes. */
+  @Transform(toBool) @IsBoolean()
+  CSAT_ENABLED = true;
+
+  /** Optional support hours, e.g. "Mon-Fri 09:00-18:00 Europe/Paris"; outside them players are told when someone is back. */
+  @Transform(emptyToUndefined) @IsOptional() @Validate(SupportHoursSpec)
+  SUPPORT_HOURS?: string;
 }
+
 
 /** Twilio is wanted as soon as any of its identifying settings is present; the rest is then required. */
 function twilioWanted(c: AppConfig): boolean {

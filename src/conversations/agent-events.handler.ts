@@ -5,6 +5,7 @@ import { ConversationStore } from './conversation-store';
 import { attachmentDetails } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { helpMessage } from './help-messages';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { AgentJoinedEvent, AgentMessageEvent, AgentPlatform, AgentPlatformEvents, BotTurnEvent, NoAgentEvent, PlatformClosedEvent } from './ports';
@@ -19,6 +20,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     private readonly handOff: HandOffService,
     private readonly botReplies: BotReplies,
     private readonly platform: AgentPlatform,
+    private readonly lifecycle: ChatLifecycle,
   ) {
     super();
   }
@@ -34,6 +36,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
       platformMessageId: event.platformMessageId,
       details: attachmentDetails(event.media),
     });
+    await this.lifecycle.agentReplied(chat);
     if (stored.delivered) return;
     const who = event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
     await this.delivery.deliver(stored.id, chat, { text: event.body, from: who, files: event.media });

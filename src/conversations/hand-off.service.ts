@@ -4,6 +4,7 @@ import { HelpCases } from '../cases/help-cases';
 import { Chat, isWithAgent, toChatRef } from './chat';
 import { ConversationStore } from './conversation-store';
 import { helpMessage } from './help-messages';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { AgentPlatform, FALLBACK_AGENT_PLATFORM, PlayerChannel } from './ports';
@@ -24,6 +25,7 @@ export class HandOffService {
     private readonly player: PlayerChannel,
     private readonly clock: Clock,
     @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
+    private readonly lifecycle: ChatLifecycle,
   ) {}
 
   /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
@@ -37,6 +39,7 @@ export class HandOffService {
     const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
     chat = await this.store.update(chat.id, { caseId: helpCase.id });
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
+    await this.lifecycle.agentRequested(chat, helpCase);
     const transcript = await this.messages.transcript(chat);
     try {
       const result = await this.platform.handOff({ ...toChatRef(chat, helpCase.number), caseNumber: helpCase.number, transcript });
@@ -93,6 +96,7 @@ export class HandOffService {
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'chatClosed') }, SYSTEM).catch((error: unknown) =>
       this.logger.warn({ err: error }, `Could not tell the player that conversation ${chat.id} closed`),
     );
+    await this.lifecycle.chatClosed(chat);
     return true;
   }
 }

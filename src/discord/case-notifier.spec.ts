@@ -32,6 +32,8 @@ const view = (reporterId: string | null): CaseView => ({
   createdAt: new Date(),
   updatedAt: new Date(),
   closedAt: null,
+  responseTimes: { agentRequestedAt: null, firstResponseAt: null, resolvedAt: null },
+  satisfaction: null,
 });
 
 describe('CaseNotifier: who is told what', () => {

@@ -20,6 +20,8 @@ export interface PlayerNotice {
   /** "Did this help?" buttons under article suggestions; the id goes back to the bot with the vote. */
   feedback?: { id: string; yesLabel: string; noLabel: string };
   files?: MediaFile[];
+  /** A satisfaction survey: the channel offers scores 1…`scale` and an optional comment, answered through the core's Satisfaction. */
+  survey?: { id: string; scale: number };
 }
 
 /**

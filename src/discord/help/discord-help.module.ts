@@ -5,6 +5,7 @@ import { AgentButtonHandler } from './agent-button.handler';
 import { FeedbackButtonHandler } from './feedback-button.handler';
 import { HelpDmListener } from './help-dm.listener';
 import { HelpmeCommand } from './helpme.command';
+import { SatisfactionHandlers } from './satisfaction.handlers';
 
 /**
  * Discord's entry points into the help chat when the bot is on: /helpme, the DM listener and the
@@ -17,7 +18,7 @@ export class DiscordHelpModule {
     return {
       module: DiscordHelpModule,
       imports: [core, ChatbotModule],
-      providers: config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler, FeedbackButtonHandler] : [],
+      providers: config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler, FeedbackButtonHandler, SatisfactionHandlers] : [],
     };
   }
 }

@@ -18,6 +18,7 @@ import { MediaStore } from '../../../src/database/media-store';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
 import { createTestDatabase } from '../../utils/test-database';
+import { lifecycleUnderTest } from './lifecycle-under-test';
 import { FakeAgentPlatform, FakeBot, FakePlayerChannel } from './fake-ports';
 
 /**
@@ -39,8 +40,9 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
   const messages = new MessageStore(prisma, mediaStore);
   const delivery = new PlayerDelivery(messages, player);
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform());
   const queue = new JobQueue(prisma, config);
+  const lifecycle = lifecycleUnderTest({ prisma, store, messages, delivery, cases, helpCases, queue, platform, player, clock, config });
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform(), lifecycle);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();
   queue.start();
@@ -51,9 +53,9 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
     platform,
     messages,
     queue,
-    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay),
-    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform),
-    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock),
+    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle),
+    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform, lifecycle),
+    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock, lifecycle),
     close: async () => {
       await queue.stop();
       await mediaStore.onModuleDestroy();
