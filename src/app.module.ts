@@ -15,6 +15,7 @@ import { ConversationsModule, PortBinding } from './conversations/conversations.
 import { LeadsQueuePlatform } from './conversations/leads-queue.platform';
 import { AgentPlatform, StaffAlerts, SupportBot } from './conversations/ports';
 import { DatabaseModule } from './database/database.module';
+import { DeskModule } from './desk/desk.module';
 import { DiscordModule } from './discord/discord.module';
 import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
@@ -26,6 +27,7 @@ import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
 import { SnippetsModule } from './snippets/snippets.module';
+import { loggerParams } from './logging/logger-options';
 
 /**
  * An agent platform for the routing core: the class (and module) implementing AgentPlatform,
@@ -37,16 +39,25 @@ interface AgentPlatformAdapter {
   inbound: (core: DynamicModule) => (DynamicModule | Type)[];
   /** Where staff are alerted while this platform carries the chats (default: nowhere). */
   alerts?: PortBinding<StaffAlerts>;
+  /** Where its chats go when nobody there takes them: the next platform (today the leads' REST queue). */
+  fallback?: PortBinding<AgentPlatform>;
 }
 
 function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
   if (isTwilioEnabled(config)) {
     // Flex stays the agent platform; a configured staff channel gets alerts only.
     const alerts = isStaffDeskEnabled(config) ? { module: StaffAlertsModule.forRoot(config), provide: DiscordStaffAlerts } : undefined;
-    return { platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform }, inbound: (core) => [FlexWebhooksModule.forRoot(config, core)], alerts };
+    return {
+      platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
+      inbound: (core) => [FlexWebhooksModule.forRoot(config, core)],
+      fallback: { provide: LeadsQueuePlatform },
+      alerts,
+    };
   }
   if (isStaffDeskEnabled(config)) {
-    return { platform: { module: StaffDeskModule.forRoot(config), provide: StaffDeskPlatform }, inbound: (core) => [StaffDeskInboundModule.forRoot(config, core)] };
+    // The staff desk carries the chats; its channel also gets the "still waiting" re-alerts.
+    const desk = StaffDeskModule.forRoot(config);
+    return { platform: { module: desk, provide: StaffDeskPlatform }, inbound: (core) => [StaffDeskInboundModule.forRoot(config, core)], alerts: { module: desk, provide: DiscordStaffAlerts } };
   }
   // Without Flex, chats wait for leads in the REST API (and its desk).
   return { platform: { provide: LeadsQueuePlatform }, inbound: () => [] };
@@ -61,19 +72,14 @@ export class AppModule {
       player: { provide: DiscordPlayerChannel },
       agentPlatform: agents.platform,
       bot: { module: ChatbotModule, provide: SupportBot },
-      alerts: agents.alerts,
+      staffAlerts: agents.alerts,
+      fallbackPlatform: agents.fallback,
     });
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]'],
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         { module: ClockModule, global: true, providers: [Clock], exports: [Clock] },
         DatabaseModule,
         AuthModule,
@@ -87,6 +93,7 @@ export class AppModule {
         ...agents.inbound(core),
         // #announcements: feeds and manual posts, published through Discord.
         AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
+        DeskModule,
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

@@ -1,10 +1,12 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
 import type { Locale } from '../conversations/ports';
+import { importArticleFiles, ImportResult } from './article-import';
 import { ArticleFile } from './kb-files';
 import { TEXT_SEARCH_CONFIG } from './locales';
 import { CreateArticleDto, UpdateArticleDto } from './articles.dto';
+import { KnowledgeIndex } from './retrieval/knowledge-index';
 
 export interface ArticleView {
   id: string;
@@ -13,6 +15,8 @@ export interface ArticleView {
   title: string;
   body: string;
   tags: string[];
+  keywords: string[];
+  aliases: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -25,11 +29,15 @@ export interface ArticleHit {
   rank: number;
 }
 
-const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, createdAt: true, updatedAt: true } as const;
+const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true, createdAt: true, updatedAt: true } as const;
 
 @Injectable()
 export class ArticlesService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    /** The bot's in-memory index, told of every change (absent in the benchmark's seeding). */
+    @Optional() private readonly index?: KnowledgeIndex,
+  ) {}
 
   list(locale?: Locale): Promise<ArticleView[]> {
     return this.prisma.article.findMany({ where: locale ? { locale } : {}, select: VIEW, orderBy: [{ locale: 'asc' }, { slug: 'asc' }] });
@@ -50,17 +58,22 @@ export class ArticlesService {
   async create(input: CreateArticleDto): Promise<ArticleView> {
     const exists = await this.prisma.article.findUnique({ where: { slug_locale: { slug: input.slug, locale: input.locale } }, select: { id: true } });
     if (exists) throw DomainError.conflict('article_exists', `An article ${input.locale}/${input.slug} already exists`);
-    return this.prisma.article.create({ data: { ...input, tags: input.tags ?? [] }, select: VIEW });
+    const created = await this.prisma.article.create({ data: { ...input, tags: input.tags ?? [], keywords: input.keywords ?? [], aliases: input.aliases ?? [] }, select: VIEW });
+    this.index?.invalidate();
+    return created;
   }
 
   async update(id: string, input: UpdateArticleDto): Promise<ArticleView> {
     await this.get(id);
-    return this.prisma.article.update({ where: { id }, data: input, select: VIEW });
+    const updated = await this.prisma.article.update({ where: { id }, data: input, select: VIEW });
+    this.index?.invalidate();
+    return updated;
   }
 
   async remove(id: string): Promise<void> {
     await this.get(id);
     await this.prisma.article.delete({ where: { id } });
+    this.index?.invalidate();
   }
 
   async count(): Promise<number> {
@@ -91,28 +104,11 @@ export class ArticlesService {
       ORDER BY top.rank DESC, a."slug"`;
   }
 
-  /**
-   * Loads articles idempotently: inserts new ones, updates changed ones, leaves the rest untouched
-   * (so updatedAt keeps meaning "last edited").
-   */
-  async importArticles(files: ArticleFile[]): Promise<{ created: number; updated: number; unchanged: number }> {
-    let created = 0;
-    let updated = 0;
-    for (let start = 0; start < files.length; start += 500) {
-      const batch = files.slice(start, start + 500);
-      const rows = await this.prisma.$queryRaw<{ inserted: boolean }[]>`
-        INSERT INTO "Article" ("id", "slug", "locale", "title", "body", "tags", "updatedAt")
-        SELECT gen_random_uuid(), f.slug, f.locale, f.title, f.body,
-               ARRAY(SELECT jsonb_array_elements_text(f.tags)), now()
-        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS f(slug text, locale text, title text, body text, tags jsonb)
-        ON CONFLICT ("slug", "locale") DO UPDATE
-          SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "tags" = EXCLUDED."tags", "updatedAt" = now()
-          WHERE ("Article"."title", "Article"."body", "Article"."tags") IS DISTINCT FROM (EXCLUDED."title", EXCLUDED."body", EXCLUDED."tags")
-        RETURNING (xmax = 0) AS inserted`;
-      created += rows.filter((r) => r.inserted).length;
-      updated += rows.filter((r) => !r.inserted).length;
-    }
-    return { created, updated, unchanged: files.length - created - updated };
+  /** Loads kb/ files; articles edited through the API since their import are skipped (see article-import.ts). */
+  async importArticles(files: ArticleFile[], onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+    const result = await importArticleFiles(this.prisma, files, onProgress);
+    if (result.created + result.updated > 0) this.index?.invalidate();
+    return result;
   }
 }
 

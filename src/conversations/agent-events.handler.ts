@@ -6,6 +6,7 @@ import { ConversationStore } from './conversation-store';
 import { attachmentDetails } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { helpMessage } from './help-messages';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import {
@@ -15,6 +16,7 @@ import {
   AgentPlatform,
   AgentPlatformEvents,
   BotTurnEvent,
+  NoAgentEvent,
   InternalNoteEvent,
   PlatformChatView,
   PlatformClosedEvent,
@@ -31,6 +33,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     private readonly botReplies: BotReplies,
     private readonly platform: AgentPlatform,
     private readonly actions: AgentChatActions,
+    private readonly lifecycle: ChatLifecycle,
   ) {
     super();
   }
@@ -46,15 +49,25 @@ export class AgentEventsHandler extends AgentPlatformEvents {
       platformMessageId: event.platformMessageId,
       details: attachmentDetails(event.media),
     });
+    await this.lifecycle.agentReplied(chat);
     if (stored.delivered) return;
     const who = event.shownAs ?? event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
     await this.delivery.deliver(stored.id, chat, { text: event.body, from: who, files: event.media });
   }
 
   async agentJoined(event: AgentJoinedEvent): Promise<void> {
-    const chat = await this.store.byPlatformKey(event.platformKey);
+    let chat = await this.store.byPlatformKey(event.platformKey);
     if (!chat || chat.mode === 'CLOSED') return;
-    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`);
+    const refs = event.platformRefs ?? {};
+    if (Object.entries(refs).some(([key, value]) => chat!.platformRefs[key] !== value)) {
+      chat = await this.store.update(chat.id, { platformRefs: { ...chat.platformRefs, ...refs } });
+    }
+    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`, event.onlyIfNoAgent);
+  }
+
+  async noAgentAvailable(event: NoAgentEvent): Promise<void> {
+    const chat = await this.store.byPlatformKey(event.platformKey);
+    if (chat && chat.mode === 'AGENT_REQUESTED') await this.handOff.noAgent(chat);
   }
 
   async platformClosed(event: PlatformClosedEvent): Promise<void> {

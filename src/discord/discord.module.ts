@@ -4,6 +4,7 @@ import { NecordModule, NecordModuleOptions } from 'necord';
 import { CasesModule } from '../cases/cases.module';
 import { AppConfig, isStaffDeskEnabled, isTwilioEnabled } from '../config/app-config';
 import { AttachmentDownloader } from './attachment-downloader';
+import { HelpDmIntake } from './help-dm-intake';
 import { CaseNotifier } from './case-notifier';
 import { BugCommand } from './commands/bug.command';
 import { CaseCommand } from './commands/case.command';
@@ -63,6 +64,7 @@ export class DiscordModule {
       providers: [
         { provide: DiscordMessenger, useClass: DiscordRestMessenger },
         AttachmentDownloader,
+        HelpDmIntake,
         ReportFilingService,
         PlayerCasesService,
         BugCommand,
@@ -71,7 +73,7 @@ export class DiscordModule {
         CaseNotifier,
         DiscordReadyLogger,
       ],
-      exports: [DiscordMessenger, NecordModule],
+      exports: [DiscordMessenger, NecordModule, HelpDmIntake],
     };
   }
 }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import type { ChatInputCommandInteraction } from 'discord.js';
 import { CasesService } from '../cases/cases.service';
 import { AppConfig } from '../config/app-config';
+import { toLocale } from '../conversations/ports';
 import { CaseType } from '../generated/prisma/enums';
 import { AttachmentDownloader } from './attachment-downloader';
 import { filedCaseEmbed } from './case-embeds';
@@ -45,6 +46,7 @@ export class ReportFilingService {
         priority: report.priority,
         reporterId: user.id,
         reporterName: displayName(user),
+        reporterLocale: toLocale(interaction.locale),
         guildId: interaction.guildId,
         channelId: interaction.channelId,
         attachments: screenshot ? [screenshot] : [],

@@ -1,13 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/domain-error';
-import { StaffAlert, StaffAlerts } from '../../conversations/ports';
+import { StaffAlert, StaffAlerts, WaitingChatAlert } from '../../conversations/ports';
 import { StaffDeskStatus } from './staff-desk-status';
 import { StaffThreads } from './staff-threads';
 
 /**
  * With Flex as the agent platform, the staff channel is told when a player waits (case number,
- * player, language, a link to the case) and when the chat ends; nobody answers there.
+ * player, language, a link to the case) and when the chat ends; nobody answers there. On every
+ * platform, a chat still waiting past the first-response target pings the staff role again.
  */
 @Injectable()
 export class DiscordStaffAlerts extends StaffAlerts {
@@ -27,6 +28,12 @@ export class DiscordStaffAlerts extends StaffAlerts {
 
   async chatClosed(alert: StaffAlert): Promise<void> {
     await this.post(`Case #${alert.caseNumber}: the chat with ${alert.player.displayName} is closed.`, []);
+  }
+
+  async stillWaiting(alert: WaitingChatAlert): Promise<void> {
+    const roleId = this.config.DISCORD_STAFF_ROLE_ID!;
+    const what = alert.caseNumber === null ? 'A help chat' : `Case #${alert.caseNumber}`;
+    await this.post(`<@&${roleId}> ${what}: ${alert.player.displayName} has waited ${alert.waitingMinutes} min for a person (target ${alert.targetMinutes} min).`, [roleId]);
   }
 
   private async post(content: string, pingRoles: string[]): Promise<void> {

@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { SnippetsModule } from '../../snippets/snippets.module';
+import { AttachmentDownloader } from '../attachment-downloader';
 import { CloseCommand } from './close.command';
 import { DiscordStaffAlerts } from './discord-staff-alerts';
 import { SnippetCommand } from './snippet.command';
@@ -21,8 +22,9 @@ export class StaffDeskModule {
   static forRoot(_config: AppConfig): DynamicModule {
     return {
       module: StaffDeskModule,
-      providers: [StaffThreads, StaffDeskStatus, StaffDeskCheck, StaffDeskPlatform],
-      exports: [StaffDeskPlatform],
+      // DiscordStaffAlerts: the "still waiting past the target" re-alerts go to the staff channel too.
+      providers: [StaffThreads, StaffDeskStatus, StaffDeskCheck, StaffDeskPlatform, DiscordStaffAlerts],
+      exports: [StaffDeskPlatform, DiscordStaffAlerts],
     };
   }
 }
@@ -34,7 +36,7 @@ export class StaffDeskInboundModule {
     return {
       module: StaffDeskInboundModule,
       imports: [core, SnippetsModule],
-      providers: [StaffThreads, StaffActions, StaffThreadListener, StaffButtonsHandler, CloseCommand, SnippetCommand],
+      providers: [StaffThreads, StaffActions, StaffThreadListener, AttachmentDownloader, StaffButtonsHandler, CloseCommand, SnippetCommand],
     };
   }
 }

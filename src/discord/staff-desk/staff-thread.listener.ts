@@ -3,7 +3,8 @@ import { Message, PartialMessage } from 'discord.js';
 import { Context, type ContextOf, On } from 'necord';
 import { AppConfig } from '../../config/app-config';
 import { AgentPlatformEvents } from '../../conversations/ports';
-import { downloadAttachments } from '../help/help-dm.listener';
+import { AttachmentDownloader } from '../attachment-downloader';
+import { staffAttachments } from './staff-attachments';
 import { StaffActions } from './staff-actions';
 import { staffAuthor } from './staff-member';
 
@@ -20,6 +21,7 @@ export class StaffThreadListener {
     private readonly actions: StaffActions,
     private readonly events: AgentPlatformEvents,
     private readonly config: AppConfig,
+    private readonly downloader: AttachmentDownloader,
   ) {}
 
   private inStaffThread(message: Message | PartialMessage): boolean {
@@ -40,7 +42,7 @@ export class StaffThreadListener {
         await this.actions.note(message.channelId, member, message.id, message.content.slice(prefix.length).trim());
         return;
       }
-      await this.actions.reply(message.channelId, member, { messageId: message.id, body: message.content, media: await downloadAttachments(message) });
+      await this.actions.reply(message.channelId, member, { messageId: message.id, body: message.content, media: await staffAttachments(message, this.downloader, this.config.DISCORD_ATTACHMENT_MAX_BYTES) });
     } catch (error) {
       this.logger.error({ err: error, discordMessageId: message.id }, 'Relaying a staff message failed');
     }

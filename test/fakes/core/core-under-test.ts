@@ -1,3 +1,4 @@
+import { LeadsQueuePlatform } from '../../../src/conversations/leads-queue.platform';
 import { Logger } from '@nestjs/common';
 import { CaseEventsBus } from '../../../src/cases/case-events.bus';
 import { CasesService } from '../../../src/cases/cases.service';
@@ -14,17 +15,20 @@ import { MessageStore } from '../../../src/conversations/message-store';
 import { PlayerDelivery } from '../../../src/conversations/player-delivery';
 import { PlayerMessagesHandler } from '../../../src/conversations/player-messages.handler';
 import { RelayWorker } from '../../../src/conversations/relay.worker';
-import { NoStaffAlerts, StaffAlerts } from '../../../src/conversations/ports';
+import { LoggingStaffAlerts } from '../../../src/conversations/lifecycle';
+import { StaffAlerts } from '../../../src/conversations/ports';
+import { MediaStore } from '../../../src/database/media-store';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
 import { createTestDatabase } from '../../utils/test-database';
+import { lifecycleUnderTest } from './lifecycle-under-test';
 import { FakeAgentPlatform, FakeBot, FakePlayerChannel } from './fake-ports';
 
 /**
  * The routing core wired by hand (no Nest, no HTTP) over the real store on a test database of
  * its own, with fake ports. One per test: `close()` stops the queue and drops the database.
  */
-export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: StaffAlerts = new NoStaffAlerts()) {
+export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: StaffAlerts = new LoggingStaffAlerts()) {
   Logger.overrideLogger(false); // expected failures (a desk down, a crash) would fill the output
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, QUEUE_POLL_MS: '20', QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '50', QUEUE_MAX_ATTEMPTS: '3' });
@@ -35,11 +39,13 @@ export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: 
   const cases = new CasesService(prisma, clock, new CaseEventsBus());
   const helpCases = new HelpCases(prisma, cases);
   const store = new ConversationStore(prisma);
-  const messages = new MessageStore(prisma);
+  const mediaStore = new MediaStore(database.url);
+  const messages = new MessageStore(prisma, mediaStore);
   const delivery = new PlayerDelivery(messages, player);
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, alerts);
   const queue = new JobQueue(prisma, config);
+  const lifecycle = lifecycleUnderTest({ prisma, store, messages, delivery, cases, helpCases, queue, platform, player, clock, config });
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform(), lifecycle, alerts);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();
   queue.start();
@@ -50,11 +56,12 @@ export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: 
     platform,
     messages,
     queue,
-    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay),
-    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform, new AgentChatActions(store, messages, helpCases, player, clock)),
-    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock),
+    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle),
+    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform, new AgentChatActions(store, messages, helpCases, player, clock), lifecycle),
+    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock, lifecycle),
     close: async () => {
       await queue.stop();
+      await mediaStore.onModuleDestroy();
       await prisma.$disconnect();
       await database.drop();
     },

@@ -11,6 +11,7 @@ import {
   PlayerUnreachableError,
   RelayedMessage,
   StaffAlert,
+  WaitingChatAlert,
   StaffAlerts,
   SupportBot,
   TranscriptLine,
@@ -79,6 +80,11 @@ export class FakePlayerChannel extends PlayerChannel {
 /** Staff alerts that keep what they were asked to post. */
 export class RecordingStaffAlerts extends StaffAlerts {
   readonly posted: { kind: 'waiting' | 'closed'; alert: StaffAlert }[] = [];
+  readonly stillWaitingAlerts: WaitingChatAlert[] = [];
+
+  async stillWaiting(alert: WaitingChatAlert): Promise<void> {
+    this.stillWaitingAlerts.push(alert);
+  }
 
   async chatWaiting(alert: StaffAlert): Promise<void> {
     this.posted.push({ kind: 'waiting', alert });
@@ -143,7 +149,7 @@ export class FakeBot extends SupportBot {
   async answer(question: string, locale: Locale): Promise<BotAnswer> {
     this.questions.push({ question, locale });
     const answeredIn: Locale = /\b(bonjour|mes)\b/i.test(question) ? 'fr' : locale;
-    if (!/gems?|gemmes?/i.test(question)) return { locale: answeredIn, fallback: true, articles: [] };
-    return { locale: answeredIn, fallback: false, articles: [{ slug: 'missing-gems', title: 'Missing gems', excerpt: 'Purchases can take an hour.', url: 'https://kb.test/missing-gems' }] };
+    if (!/gems?|gemmes?/i.test(question)) return { text: '', locale: answeredIn, fallback: true, articles: [] };
+    return { text: '', locale: answeredIn, fallback: false, articles: [{ slug: 'missing-gems', title: 'Missing gems', excerpt: 'Purchases can take an hour.', url: 'https://kb.test/missing-gems' }] };
   }
 }
