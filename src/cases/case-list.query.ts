@@ -13,9 +13,10 @@ const SORT_COLUMNS: Record<string, { column: string; cast: string }> = {
   createdAt: { column: '"number"', cast: 'int' }, // numbers are given in creation order
   updatedAt: { column: '"updatedAt"', cast: 'timestamptz' },
   priority: { column: '"priority"', cast: '"CasePriority"' },
+  votes: { column: '"votes"', cast: 'int' },
 };
 
-export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt"`;
+export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt", "fields", "reportLanguage", "votes", "mergedIntoNumber"`;
 
 type CursorValue = string | number;
 

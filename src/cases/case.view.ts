@@ -15,6 +15,11 @@ export interface CaseView {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Community reports: the form's answers, the language written in, "me too" votes, the master it was merged into. */
+  fields: Record<string, string> | null;
+  language: string | null;
+  votes: number;
+  mergedInto: number | null;
 }
 
 export interface CaseRow {
@@ -33,6 +38,10 @@ export interface CaseRow {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  fields: unknown;
+  reportLanguage: string | null;
+  votes: number;
+  mergedIntoNumber: number | null;
 }
 
 export function toCaseView(row: CaseRow): CaseView {
@@ -50,6 +59,10 @@ export function toCaseView(row: CaseRow): CaseView {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    fields: (row.fields as Record<string, string> | null) ?? null,
+    language: row.reportLanguage,
+    votes: row.votes,
+    mergedInto: row.mergedIntoNumber,
   };
 }
 
