@@ -18,6 +18,8 @@ import { DatabaseModule } from './database/database.module';
 import { DiscordModule } from './discord/discord.module';
 import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
+import { DiscordReportsModule } from './discord/reports/discord-reports.module';
+import { ReportsModule } from './cases/reports/reports.module';
 import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
@@ -74,6 +76,8 @@ export class AppModule {
         ...agents.inbound(core),
         // #announcements: feeds and manual posts, published through Discord.
         AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
+        // /bug and /new_feature: forms, votes, duplicates, merges; posts through Discord.
+        ReportsModule.forRoot({ adapters: [DiscordReportsModule.forRoot(config)] }),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

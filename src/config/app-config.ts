@@ -116,6 +116,14 @@ export class AppConfig {
   @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
   DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
 
+  /** Forum channel where each /bug becomes a post (status tags, votes); unset: the report's embed goes to the channel it was filed in. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_BUG_FORUM_ID must be a Discord forum channel id (17 to 20 digits)' })
+  DISCORD_BUG_FORUM_ID?: string;
+
+  /** Forum channel where each /new_feature becomes a post; unset: the embed goes to the channel it was filed in. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_FEATURE_FORUM_ID must be a Discord forum channel id (17 to 20 digits)' })
+  DISCORD_FEATURE_FORUM_ID?: string;
+
   // ---- #announcements (see docs/discord.md, "Announcements"). ----
 
   /** Where /announce, the API and feeds post unless a feed names its own channel. */

@@ -60,16 +60,24 @@ export function validateReport(input: ReportInput, maxScreenshotBytes: number): 
   const description = input.description.trim();
   checkLength(title, TITLE_LENGTH, 'invalid_title', 'report.titleLength');
   checkLength(description, DESCRIPTION_LENGTH, 'invalid_description', 'report.descriptionLength');
-  const screenshot = input.screenshot ?? null;
-  if (screenshot) {
-    const type = declaredType(screenshot);
-    if (!type || !(IMAGE_TYPES as readonly string[]).includes(type)) throw new PlayerError('screenshot_not_image', 'report.screenshotNotImage');
-    if (screenshot.size > maxScreenshotBytes) {
-      throw new PlayerError('screenshot_too_large', 'report.screenshotTooLarge', { size: formatBytes(screenshot.size), max: formatBytes(maxScreenshotBytes) }, 413);
-    }
-  }
+  const screenshot = validateScreenshot(input.screenshot ?? null, maxScreenshotBytes);
   const severity = (input.severity ?? 'normal') as Severity;
   return { title, description, priority: SEVERITY_PRIORITY[severity] ?? CasePriority.NORMAL, screenshot };
+}
+
+/** A /bug screenshot's declared type and size, checked before the form is shown. */
+export function validateScreenshot(screenshot: ScreenshotRef | null, maxScreenshotBytes: number): ScreenshotRef | null {
+  if (!screenshot) return null;
+  const type = declaredType(screenshot);
+  if (!type || !(IMAGE_TYPES as readonly string[]).includes(type)) throw new PlayerError('screenshot_not_image', 'report.screenshotNotImage');
+  if (screenshot.size > maxScreenshotBytes) {
+    throw new PlayerError('screenshot_too_large', 'report.screenshotTooLarge', { size: formatBytes(screenshot.size), max: formatBytes(maxScreenshotBytes) }, 413);
+  }
+  return screenshot;
+}
+
+export function priorityOf(severity: string | null | undefined): CasePriority {
+  return SEVERITY_PRIORITY[(severity ?? 'normal') as Severity] ?? CasePriority.NORMAL;
 }
 
 /** The image type the bytes really are (magic numbers), whatever the upload claimed. */

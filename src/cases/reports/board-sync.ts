@@ -33,7 +33,11 @@ export class BoardSync implements OnModuleInit {
       const ref = await this.refOf(number);
       // A post not made yet: try again once the sync job made it; channel messages have no discussion.
       if (!ref) throw new Error(`Case #${number} has no post yet`);
-      if (ref.threadId) await this.board.say(ref, await this.cases.get(number), line, nonceOf(`${number}:${key}`));
+      if (!ref.threadId) return;
+      // A merge line links to the master's post when it has one.
+      const master = line.kind === 'merged' ? await this.refOf(line.into) : null;
+      const full = line.kind === 'merged' ? { ...line, intoThreadId: master?.threadId ?? null } : line;
+      await this.board.say(ref, await this.cases.get(number), full, nonceOf(`${number}:${key}`));
     });
     this.queue.register('reports.resolved', async ({ number, userId, locale, key }) => {
       await this.board.tellResolved(userId, locale, await this.cases.get(number), nonceOf(`${number}:${userId}:${key}`));

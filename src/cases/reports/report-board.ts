@@ -29,4 +29,4 @@ export abstract class ReportBoard {
   abstract tellResolved(userId: string, locale: string, view: CaseView, idempotencyKey: string): Promise<void>;
 }
 
-export type BoardLine = { kind: 'status'; status: CaseView['status'] } | { kind: 'merged'; into: number } | { kind: 'merged_here'; from: number };
+export type BoardLine = { kind: 'status'; status: CaseView['status'] } | { kind: 'merged'; into: number; intoThreadId?: string | null } | { kind: 'merged_here'; from: number };
