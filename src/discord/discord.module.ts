@@ -3,17 +3,13 @@ import { GatewayIntentBits, Partials } from 'discord.js';
 import { NecordModule, NecordModuleOptions } from 'necord';
 import { CasesModule } from '../cases/cases.module';
 import { AppConfig } from '../config/app-config';
-import { AttachmentDownloader } from './attachment-downloader';
 import { CaseNotifier } from './case-notifier';
-import { BugCommand } from './commands/bug.command';
 import { CaseCommand } from './commands/case.command';
-import { NewFeatureCommand } from './commands/new-feature.command';
 import { DiscordMessenger } from './discord-messenger';
 import { DiscordOffNotice, DiscordReadyLogger } from './discord-presence';
 import { DiscordRestMessenger } from './discord-rest.messenger';
 import { DisabledDiscordMessenger } from './disabled-discord.messenger';
 import { PlayerCasesService } from './player-cases.service';
-import { ReportFilingService } from './report-filing.service';
 
 /**
  * The gateway connection asks only for what the features use, none of them privileged:
@@ -55,11 +51,7 @@ export class DiscordModule {
       imports: [NecordModule.forRoot(necordOptions(config)), CasesModule],
       providers: [
         { provide: DiscordMessenger, useClass: DiscordRestMessenger },
-        AttachmentDownloader,
-        ReportFilingService,
         PlayerCasesService,
-        BugCommand,
-        NewFeatureCommand,
         CaseCommand,
         CaseNotifier,
         DiscordReadyLogger,

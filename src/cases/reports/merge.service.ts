@@ -43,14 +43,13 @@ export class MergeService {
         INSERT INTO "CaseVote" ("caseId", "userId", "userName", "notify", "locale", "createdAt")
         SELECT ${master.id}::uuid, "userId", "userName", "notify", "locale", "createdAt" FROM "CaseVote" WHERE "caseId" = ${dup.id}::uuid
         ON CONFLICT ("caseId", "userId") DO UPDATE SET "notify" = "CaseVote"."notify" OR EXCLUDED."notify"`;
+      // The duplicate's reporter is told when the master is resolved, like an opted-in voter.
       if (dup.reporterId && dup.reporterId !== master.reporterId) {
         await tx.$executeRaw`
           INSERT INTO "CaseVote" ("caseId", "userId", "userName", "notify", "locale")
           VALUES (${master.id}::uuid, ${dup.reporterId}, ${dup.reporterName}, true, ${dup.reportLanguage ?? 'en'})
           ON CONFLICT ("caseId", "userId") DO UPDATE SET "notify" = true`;
       }
-      // The master's own reporter is told as reporter, not as a voter.
-      if (master.reporterId) await tx.caseVote.deleteMany({ where: { caseId: master.id, userId: master.reporterId } });
       await tx.caseVote.deleteMany({ where: { caseId: dup.id } });
       const now = this.clock.now();
       await tx.$executeRaw`

@@ -6,6 +6,7 @@ import { DuplicateCandidate, DuplicateFinder } from './duplicate-finder';
 import { Draft, ReportDrafts } from './report-drafts';
 import { MAIN_FIELD } from './report-form';
 import { ReportJobs } from './report-jobs';
+import { VotesService } from './votes.service';
 
 export interface FiledFile {
   filename: string;
@@ -21,6 +22,7 @@ export class ReportsService {
     private readonly drafts: ReportDrafts,
     private readonly finder: DuplicateFinder,
     private readonly jobs: ReportJobs,
+    private readonly votes: VotesService,
   ) {}
 
   similar(draft: Draft): Promise<DuplicateCandidate[]> {
@@ -49,8 +51,10 @@ export class ReportsService {
       },
       actor,
     );
+    // Filing is the reporter's own "me too": the count starts at 1 and they are told as the reporter.
+    const voted = await this.votes.add(created.number, { id: draft.userId, name: draft.userName, locale: draft.locale });
     await this.jobs.publish(created.number);
-    return created;
+    return { ...created, votes: voted.votes };
   }
 }
 

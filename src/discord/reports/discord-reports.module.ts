@@ -2,7 +2,11 @@ import { DynamicModule, Injectable, Module } from '@nestjs/common';
 import type { CaseView } from '../../cases/case.view';
 import { BoardRef, ReportBoard } from '../../cases/reports/report-board';
 import { AppConfig } from '../../config/app-config';
+import { AttachmentDownloader } from '../attachment-downloader';
+import { BugCommand } from '../commands/bug.command';
+import { NewFeatureCommand } from '../commands/new-feature.command';
 import { DiscordDeliveryError } from '../discord-errors';
+import { ReportFilingService } from '../report-filing.service';
 import { DiscordReportBoard } from './discord-report-board';
 import { ForumTags } from './forum-tags';
 import { ReportInteractions } from './report-interactions';
@@ -30,14 +34,14 @@ class DisabledReportBoard extends ReportBoard {
   }
 }
 
-/** Discord for community reports: the ReportBoard port (forum posts) and, when the bot is on, the form and buttons. */
+/** Discord for community reports: the ReportBoard port (forum posts) and, when the bot is on, /bug, /new_feature, the form and buttons. */
 @Module({})
 export class DiscordReportsModule {
   static forRoot(config: AppConfig): DynamicModule {
     const on = Boolean(config.DISCORD_TOKEN);
     return {
       module: DiscordReportsModule,
-      providers: [{ provide: ReportBoard, useClass: on ? DiscordReportBoard : DisabledReportBoard }, ...(on ? [ForumTags, ReportInteractions] : [])],
+      providers: [{ provide: ReportBoard, useClass: on ? DiscordReportBoard : DisabledReportBoard }, ...(on ? [ForumTags, ReportInteractions, ReportFilingService, AttachmentDownloader, BugCommand, NewFeatureCommand] : [])],
       exports: [ReportBoard],
     };
   }

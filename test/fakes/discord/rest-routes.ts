@@ -2,6 +2,7 @@ import { APIAttachment, APIMessage, InteractionResponseType, MessageFlags, Messa
 import type { FakeDiscord, InteractionState } from './fake-discord';
 import { discordError, RecordedFile } from './http';
 import { announcementRoutes } from './announcement-routes';
+import { forumRoutes } from './forum-routes';
 import { dmChannelPayload, messagePayload } from './payloads';
 
 export interface RouteContext {
@@ -358,5 +359,6 @@ export function restRoutes(fake: FakeDiscord): Route[] {
       },
     },
     ...announcementRoutes(fake),
+    ...forumRoutes(fake),
   ];
 }
