@@ -1,5 +1,6 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, Logger, OnApplicationBootstrap, OnModuleInit } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import { Prisma } from '../../generated/prisma/client';
 import { JobQueue } from '../../queue/job-queue';
 import { CaseChange, CaseEventsBus } from '../case-events.bus';
 import { CasesService } from '../cases.service';
@@ -15,7 +16,7 @@ import { nonceOf, ReportJobs } from './report-jobs';
  * - `reports.resolved`: the DM to an opted-in voter or a merged reporter, once per resolution.
  */
 @Injectable()
-export class BoardSync implements OnModuleInit {
+export class BoardSync implements OnModuleInit, OnApplicationBootstrap {
   private readonly logger = new Logger('Reports');
 
   constructor(
@@ -43,6 +44,12 @@ export class BoardSync implements OnModuleInit {
       await this.board.tellResolved(userId, locale, await this.cases.get(number), nonceOf(`${number}:${userId}:${key}`));
     });
     this.bus.subscribe((change) => this.onChange(change));
+  }
+
+  /** A report filed just before a crash may lack its publish job: ask again (the job key makes it once). */
+  async onApplicationBootstrap(): Promise<void> {
+    const unposted = await this.prisma.case.findMany({ where: { type: { in: ['BUG', 'FEATURE'] }, boardMessageId: null, fields: { not: Prisma.AnyNull } }, select: { number: true }, orderBy: { number: 'desc' }, take: 200 });
+    for (const { number } of unposted) await this.jobs.publish(number);
   }
 
   async sync(number: number): Promise<void> {
