@@ -47,7 +47,7 @@ async function withDatabase<T>(run: (url: string) => Promise<T>): Promise<T> {
   }
 }
 
-async function score(url: string): Promise<Scored[]> {
+export async function score(url: string): Promise<Scored[]> {
   const db = new Client({ connectionString: url });
   await db.connect();
   try {
@@ -76,7 +76,7 @@ async function score(url: string): Promise<Scored[]> {
   }
 }
 
-function measure(items: Scored[], threshold: number) {
+export function measure(items: Scored[], threshold: number) {
   const duplicates = items.filter((i) => i.topic.startsWith('T'));
   let shown = 0;
   let correct = 0;
@@ -115,7 +115,9 @@ async function main(): Promise<void> {
   console.log(`\nTarget recall ≥ 80 % with precision ≥ 80 %: ${all.recall >= 0.8 && all.precision >= 0.8 ? 'met' : 'NOT met'} (recall ${pct(all.recall)}, precision ${pct(all.precision)})`);
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exit(1);
-});
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? (error.stack ?? error.message) : error);
+    process.exit(1);
+  });
+}
