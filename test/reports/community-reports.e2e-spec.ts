@@ -29,8 +29,8 @@ describe('Community reports: forms, forum posts, duplicates, votes and merges', 
             channels: [
               { name: 'bug-report' },
               { name: 'feature-request' },
-              // The bot may manage this forum (so it creates the status tags) and post in it.
-              { name: 'bug-reports', type: ChannelType.GuildForum, permissionOverwrites: [{ id: guildId, type: 0, allow: String(PermissionFlagsBits.ManageChannels), deny: '0' }] },
+              // The bot may manage this forum (so it creates the status tags), post in it and lock posts.
+              { name: 'bug-reports', type: ChannelType.GuildForum, permissionOverwrites: [{ id: guildId, type: 0, allow: String(PermissionFlagsBits.ManageChannels | PermissionFlagsBits.ManageThreads), deny: '0' }] },
               // Here it may neither manage nor post: tags are reported missing and reports fall back to the channel.
               { name: 'ideas', type: ChannelType.GuildForum, permissionOverwrites: [{ id: guildId, type: 0, allow: '0', deny: String(PermissionFlagsBits.SendMessages) }] },
             ],

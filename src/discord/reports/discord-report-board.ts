@@ -5,7 +5,7 @@ import type { CaseView } from '../../cases/case.view';
 import { BoardLine, BoardRef, ReportBoard } from '../../cases/reports/report-board';
 import { AppConfig } from '../../config/app-config';
 import { statusLabel } from '../case-embeds';
-import { toDiscordError } from '../discord-errors';
+import { DiscordDeliveryError, toDiscordError } from '../discord-errors';
 import { DiscordMessenger } from '../discord-messenger';
 import { t } from '../i18n';
 import { ForumTags } from './forum-tags';
@@ -81,8 +81,15 @@ export class DiscordReportBoard extends ReportBoard {
     const forumId = this.forumOf(view);
     const tag = forumId ? await this.tags.tagFor(forumId, view.status) : null;
     const closed = view.status === 'CLOSED';
+    const patch = (state: { archived: boolean; locked?: boolean }) =>
+      this.call('update the forum post', () => this.rest.patch(Routes.channel(ref.threadId!), { body: { name: postName(view), ...(tag ? { applied_tags: [tag] } : {}), ...state } }));
+    // Locking needs Manage Threads: without it the post is still tagged and archived (its owner may do that).
     const thread = (state: { archived: boolean; locked: boolean }) =>
-      this.call('update the forum post', () => this.rest.patch(Routes.channel(ref.threadId!), { body: { ...(tag ? { applied_tags: [tag] } : {}), ...state } }));
+      patch(state).catch((error: unknown) => {
+        if (!(error instanceof DiscordDeliveryError && error.discordCode === RESTJSONErrorCodes.MissingPermissions)) throw error;
+        this.logger.warn(`The bot may not lock or unlock forum posts (Manage Threads) in the forum of case #${view.number}`);
+        return patch({ archived: state.archived });
+      });
     // An archived thread takes no edits: edit first when closing, reopen first otherwise.
     if (closed) {
       await edit();

@@ -10,7 +10,8 @@ import { snowflake } from './snowflake';
  * (specs/discord/openapi.json):
  * - `update_channel` (PATCH /channels/{channel_id}): a forum's `available_tags` (UpdateThreadTagRequest:
  *   a tag without an id is created, at most 20), needing Manage Channels; a thread's `applied_tags`
- *   (at most 5, each one of the parent forum's tags), `archived` and `locked` (UpdateThreadRequestPartial);
+ *   (at most 5, each one of the parent forum's tags), `archived` and `locked` (UpdateThreadRequestPartial;
+ *   locking needs Manage Threads, archiving one's own post does not);
  * - `create_thread` (POST /channels/{channel_id}/threads) in a forum: CreateForumThreadRequest
  *   (`name` ≤ 100, `message` required, `applied_tags`), needing Send Messages; the post is a public
  *   thread (type 11) whose starter message has the thread's id, returned with the thread as `message`;
@@ -65,8 +66,12 @@ export function forumRoutes(fake: FakeDiscord): Route[] {
       if (tags.some((id) => !known.some((tag) => tag.id === id))) return invalid('applied_tags', 'Tags must be tags of the parent forum.');
       payload.applied_tags = tags;
     }
-    // A locked thread can be changed only by members with Manage Threads (the bot, here: it owns the post).
+    // Locking, and changing a locked thread, need Manage Threads; the post's owner may archive it
+    // ("Modify Channel", thread-only fields). Permissions of a thread are its forum's.
     const metadata = payload.thread_metadata as Payload;
+    const manages = parent ? Boolean(botPermissions(fake, parent) & PermissionFlagsBits.ManageThreads) : false;
+    if (!manages && ((body.locked !== undefined && body.locked !== null) || metadata.locked)) return missingPermissions();
+    if (!manages && payload.owner_id !== fake.botUser.id) return missingPermissions();
     if (body.archived !== undefined && body.archived !== null) {
       metadata.archived = Boolean(body.archived);
       metadata.archive_timestamp = new Date().toISOString();
