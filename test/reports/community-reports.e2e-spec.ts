@@ -1,6 +1,7 @@
 import { ChannelType, InteractionResponseType, MessageFlags, PermissionFlagsBits } from 'discord-api-types/v10';
 import { Role } from '../../src/generated/prisma/enums';
 import { CaseEventsBus } from '../../src/cases/case-events.bus';
+import { BoardSync } from '../../src/cases/reports/board-sync';
 import { JobQueue } from '../../src/queue/job-queue';
 import { snowflake } from '../fakes/discord';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
@@ -173,6 +174,17 @@ describe('Community reports: forms, forum posts, duplicates, votes and merges', 
     await t.app.get(JobQueue).enqueue('reports.resolved', done.payload as never);
     await drain();
     expect(t.discord.dmMessages(bruno.id)).toHaveLength(1);
+  });
+
+  it('a post made by a try whose answer was lost is found again, not made twice', async () => {
+    const row = await t.prisma.case.findFirstOrThrow({ where: { type: 'BUG', boardThreadId: { not: null }, mergedIntoNumber: null }, orderBy: { number: 'asc' } });
+    const posts = () => t.discord.requestsTo('/channels/{channel_id}/threads', 'POST').filter((r) => r.status === 201).length;
+    const before = posts();
+    // As after a crash between Discord's answer and recording it: attempted, nothing recorded.
+    await t.prisma.case.update({ where: { id: row.id }, data: { boardChannelId: null, boardThreadId: null, boardMessageId: null } });
+    await t.app.get(BoardSync).sync(row.number);
+    expect(posts()).toBe(before);
+    expect(await t.prisma.case.findUniqueOrThrow({ where: { id: row.id } })).toMatchObject({ boardThreadId: row.boardThreadId, boardMessageId: row.boardThreadId });
   });
 
   it('sorts by votes, lists voters only for API keys, and refuses bad merges with a clear 4xx', async () => {
