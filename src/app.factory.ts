@@ -9,8 +9,10 @@ import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiKeysService } from './auth/api-keys.service';
 import { DomainError } from './common/domain-error';
+import { clientErrorHandler, MAX_URL_LENGTH } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
 import { AppConfig } from './config/app-config';
+import { quietStartUp } from './logging/logger-options';
 
 /** A caller's X-Request-Id is kept only when it is short and plain, so it cannot forge log lines. */
 const CALLER_REQUEST_ID = /^[\w.:@-]{1,128}$/;
@@ -56,13 +58,20 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     },
     // Errors the router raises before any route runs (a URL that is not valid percent-encoding).
     frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => sendProblem(error, request, reply, problemLogger),
+    // Errors Node's HTTP parser raises before there is a request (431 for headers over 16 KB).
+    clientErrorHandler,
   });
   const fastify = adapter.getInstance();
   fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLogger));
+  // The front door: the API docs (TODO: the web desk at /desk once it is merged).
+  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });
   fastify.addHook('onRequest', async (request) => {
+    if (request.url.length > MAX_URL_LENGTH) {
+      throw new DomainError('uri_too_long', 414, `The URL is longer than ${MAX_URL_LENGTH} characters`);
+    }
     if (!request.url.startsWith('/api/') || !hasBody(request)) return;
     const type = request.headers['content-type'];
     if (!type || !JSON_CONTENT_TYPE.test(type)) {
@@ -71,6 +80,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const appOptions: NestApplicationOptions = {
     bufferLogs: true,
+    // The raw bytes of JSON bodies: a signed Twilio JSON webhook is checked against its bodySHA256.
+    rawBody: true,
     abortOnError: false,
     logger: options.logger === false ? false : undefined,
   };
@@ -78,7 +89,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   const app = options.instantiate
     ? await options.instantiate(root, adapter, appOptions)
     : await NestFactory.create<NestFastifyApplication>(root, adapter, appOptions);
-  if (options.logger !== false) app.useLogger(app.get(Logger));
+  if (options.logger !== false) app.useLogger(quietStartUp(app.get(Logger)));
   app.enableShutdownHooks();
 
   const document = SwaggerModule.createDocument(

@@ -15,6 +15,7 @@ import { ConversationsModule, PortBinding } from './conversations/conversations.
 import { LeadsQueuePlatform } from './conversations/leads-queue.platform';
 import { AgentPlatform, SupportBot } from './conversations/ports';
 import { DatabaseModule } from './database/database.module';
+import { DeskModule } from './desk/desk.module';
 import { DiscordModule } from './discord/discord.module';
 import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
@@ -24,6 +25,7 @@ import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
+import { loggerParams } from './logging/logger-options';
 
 /**
  * An agent platform for the routing core: the class (and module) implementing AgentPlatform,
@@ -33,11 +35,17 @@ import { HealthModule } from './health/health.module';
 interface AgentPlatformAdapter {
   platform: PortBinding<AgentPlatform>;
   inbound: (core: DynamicModule) => (DynamicModule | Type)[];
+  /** Where its chats go when nobody there takes them: the next platform (today the leads' REST queue). */
+  fallback?: PortBinding<AgentPlatform>;
 }
 
 function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
   if (isTwilioEnabled(config)) {
-    return { platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform }, inbound: (core) => [FlexWebhooksModule.forRoot(config, core)] };
+    return {
+      platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
+      inbound: (core) => [FlexWebhooksModule.forRoot(config, core)],
+      fallback: { provide: LeadsQueuePlatform },
+    };
   }
   // Without Flex, chats wait for leads in the REST API (and its desk).
   return { platform: { provide: LeadsQueuePlatform }, inbound: () => [] };
@@ -52,18 +60,13 @@ export class AppModule {
       player: { provide: DiscordPlayerChannel },
       agentPlatform: agents.platform,
       bot: { module: ChatbotModule, provide: SupportBot },
+      fallbackPlatform: agents.fallback,
     });
     return {
       module: AppModule,
       imports: [
         ConfigModule.forRoot(config),
-        LoggerModule.forRoot({
-          pinoHttp: {
-            level: config.LOG_LEVEL,
-            redact: ['req.headers.authorization', 'req.headers["x-twilio-signature"]'],
-            autoLogging: { ignore: (request) => request.url?.startsWith('/health') ?? false },
-          },
-        }),
+        LoggerModule.forRoot(loggerParams(config)),
         { module: ClockModule, global: true, providers: [Clock], exports: [Clock] },
         DatabaseModule,
         AuthModule,
@@ -76,6 +79,7 @@ export class AppModule {
         ...agents.inbound(core),
         // #announcements: feeds and manual posts, published through Discord.
         AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
+        DeskModule,
         // /bug and /new_feature: forms, votes, duplicates, merges; posts through Discord.
         ReportsModule.forRoot({ adapters: [DiscordReportsModule.forRoot(config)] }),
       ],

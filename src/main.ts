@@ -1,28 +1,41 @@
 import 'reflect-metadata';
-import { ConfigValidationError, loadConfig } from './config/app-config';
+import { PinoLogger } from 'nestjs-pino';
+import { ConfigValidationError } from './config/app-config';
+import { readEnvironment } from './config/environment';
 import { createApp } from './app.factory';
+import { DatabaseUnavailableError } from './database/connection-errors';
+import { EmbeddedPostgresUnavailable } from './database/embedded-postgres';
 
 async function main() {
   const started = Date.now();
-  const config = loadConfig();
+  const config = await readEnvironment();
   const app = await createApp(config);
   await app.listen({ port: config.PORT, host: config.HOST });
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${shown}:${config.PORT}`;
+  // Written after every start-up log line, straight to stdout, so it is the last thing a person sees.
   const lines = [
+    '',
     `Support bridge ready at ${url} in ${Date.now() - started} ms`,
     `  API docs:  ${url}/docs`,
     `  Health:    ${url}/health/ready`,
     config.BOOTSTRAP_API_KEY
       ? '  API key:   the BOOTSTRAP_API_KEY you set is a lead key'
-      : '  API key:   npm run apikey -- create --name me --role lead',
+      : '  API key:   npx bridge apikey create --name me --person "Your Name" --role lead   (in Docker: docker compose exec app bridge apikey …)',
+    '  Checks:    npx bridge doctor',
+    '',
   ];
-  process.stdout.write(lines.join('\n') + '\n');
+  // Flush what pino still holds, then give its transport (pino-pretty's worker thread) a moment.
+  const show = () => setTimeout(() => process.stdout.write(lines.join('\n') + '\n'), 50);
+  if (PinoLogger.root) PinoLogger.root.flush(show);
+  else show();
 }
 
 main().catch((error) => {
   if (error instanceof ConfigValidationError) {
     process.stderr.write(`${error.message}\nSee .env.example for every variable.\n`);
+  } else if (error instanceof DatabaseUnavailableError || error instanceof EmbeddedPostgresUnavailable) {
+    process.stderr.write(`Start-up failed: ${error.message}\n`);
   } else {
     process.stderr.write(`Start-up failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
   }

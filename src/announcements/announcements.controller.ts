@@ -1,3 +1,4 @@
+import { UuidPipe } from '../common/uuid';
 import { Body, Controller, Delete, Get, Param, Patch, Post, Query, Req } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
@@ -40,13 +41,13 @@ export class AnnouncementsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One announcement' })
-  get(@Param('id') id: string) {
+  get(@Param('id', UuidPipe) id: string) {
     return this.announcements.get(id);
   }
 
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a scheduled announcement, or a posted one (its Discord message is edited)' })
-  update(@Param('id') id: string, @Body() body: UpdateAnnouncementDto) {
+  update(@Param('id', UuidPipe) id: string, @Body() body: UpdateAnnouncementDto) {
     if (Object.values(body).every((value) => value === undefined)) {
       throw DomainError.validation([{ field: 'body', messages: ['give at least one of title, body, imageUrl, mentionRoleId, postAt'] }]);
     }
@@ -55,7 +56,7 @@ export class AnnouncementsController {
 
   @Delete(':id')
   @ApiOperation({ summary: 'Withdraw a scheduled announcement, or delete a posted one (and its Discord message)' })
-  remove(@Param('id') id: string) {
+  remove(@Param('id', UuidPipe) id: string) {
     return this.announcements.remove(id);
   }
 }

@@ -2,8 +2,8 @@ import { parseApiKeyCommand, UsageError } from './api-key-cli';
 
 describe('apikey command line arguments', () => {
   it('parses create, list, revoke and help', () => {
-    expect(parseApiKeyCommand(['create', '--name', 'ops', '--role', 'lead'])).toEqual({ kind: 'create', name: 'ops', role: 'LEAD' });
-    expect(parseApiKeyCommand(['create', '--role=Viewer', '--name=dash board'])).toEqual({ kind: 'create', name: 'dash board', role: 'VIEWER' });
+    expect(parseApiKeyCommand(['create', '--name', 'ops', '--person', 'Mia from Support', '--role', 'lead'])).toEqual({ kind: 'create', name: 'ops', role: 'LEAD', displayName: 'Mia from Support' });
+    expect(parseApiKeyCommand(['create', '--role=Viewer', '--name=dash board', '--person= Ops  bot '])).toEqual({ kind: 'create', name: 'dash board', role: 'VIEWER', displayName: 'Ops bot' });
     expect(parseApiKeyCommand(['list'])).toEqual({ kind: 'list' });
     expect(parseApiKeyCommand(['revoke', 'ops'])).toEqual({ kind: 'revoke', idOrName: 'ops' });
     expect(parseApiKeyCommand(['help'])).toEqual({ kind: 'help' });
@@ -13,12 +13,14 @@ describe('apikey command line arguments', () => {
   it.each([
     [[], /Give a command/],
     [['frob'], /Unknown command "frob"/],
-    [['create', '--name', 'ops'], /--role/],
-    [['create', '--role', 'lead'], /--name/],
-    [['create', '--name', 'ops', '--role', 'boss'], /Invalid --role "boss"/],
-    [['create', '--name', 'a/b', '--role', 'lead'], /Invalid --name "a\/b"/],
-    [['create', '--name', 'x'.repeat(101), '--role', 'lead'], /Invalid --name/],
-    [['create', '--name', 'ops', '--role', 'lead', 'extra'], /Unexpected argument "extra"/],
+    [['create', '--name', 'ops', '--person', 'Mia'], /--role/],
+    [['create', '--role', 'lead', '--person', 'Mia'], /--name/],
+    [['create', '--name', 'ops', '--role', 'lead'], /--person/],
+    [['create', '--name', 'ops', '--person', 'Mia', '--role', 'boss'], /Invalid --role "boss"/],
+    [['create', '--name', 'a/b', '--person', 'Mia', '--role', 'lead'], /Invalid --name "a\/b"/],
+    [['create', '--name', 'x'.repeat(101), '--person', 'Mia', '--role', 'lead'], /Invalid --name/],
+    [['create', '--name', 'ops', '--person', '**@everyone**', '--role', 'lead'], /Invalid --person/],
+    [['create', '--name', 'ops', '--person', 'Mia', '--role', 'lead', 'extra'], /Unexpected argument "extra"/],
     [['create', '--name'], /--name/],
     [['list', '--bogus'], /bogus/],
     [['list', '--name', 'x'], /takes no --name/],

@@ -5,20 +5,22 @@ import { CreateApiKeyDto } from './api-keys.controller';
 import type { ApiKeysService, ApiKeyView } from './api-keys.service';
 import { Role } from './roles';
 
-/** The API-key command line (scripts/apikey.ts): argument parsing and output, apart from the database wiring. */
+/** The API-key command line (`bridge apikey`, src/cli): argument parsing and output, apart from the database wiring. */
 export const API_KEY_USAGE = `Manage the REST API's keys.
 
 Usage:
-  npm run apikey -- create --name <name> --role lead|agent|viewer
-  npm run apikey -- list
-  npm run apikey -- revoke <id|name>
+  bridge apikey create --name <key name> --person "<display name>" --role lead|agent|viewer
+  bridge apikey list
+  bridge apikey revoke <id|name>
+(from a clone: npx bridge …, or npm run apikey -- …)
 
+--person is who players see in help chats ("Mia from Support"); a person may hold several keys.
 Roles: viewer reads cases; agent also adds notes and changes status; lead does everything, keys included.
 The database is DATABASE_URL, or the embedded Postgres under EMBEDDED_PG_DIR (the running service's, if it is up).`;
 
 export type ApiKeyCommand =
   | { kind: 'help' }
-  | { kind: 'create'; name: string; role: Role }
+  | { kind: 'create'; name: string; role: Role; displayName: string }
   | { kind: 'list' }
   | { kind: 'revoke'; idOrName: string };
 
@@ -32,7 +34,7 @@ export function parseApiKeyCommand(argv: string[]): ApiKeyCommand {
       args: argv,
       allowPositionals: true,
       strict: true,
-      options: { name: { type: 'string' }, role: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: { name: { type: 'string' }, role: { type: 'string' }, person: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
     });
   } catch (error) {
     throw new UsageError((error as Error).message);
@@ -45,7 +47,7 @@ export function parseApiKeyCommand(argv: string[]): ApiKeyCommand {
     if (rest.length > allowed) throw new UsageError(`Unexpected argument "${rest[allowed]}" for "${command}"`);
   };
   const noOptions = () => {
-    const given = (['name', 'role'] as const).filter((option) => values[option] !== undefined);
+    const given = (['name', 'role', 'person'] as const).filter((option) => values[option] !== undefined);
     if (given.length > 0) throw new UsageError(`"${command}" takes no --${given[0]}`);
   };
   switch (command) {
@@ -53,15 +55,18 @@ export function parseApiKeyCommand(argv: string[]): ApiKeyCommand {
       noExtra(0);
       if (values.name === undefined) throw new UsageError('create needs --name <name>');
       if (values.role === undefined) throw new UsageError('create needs --role lead|agent|viewer');
+      if (values.person === undefined) throw new UsageError('create needs --person "<display name players see>"');
       // The same rules as POST /api/keys.
-      const dto = plainToInstance(CreateApiKeyDto, { name: values.name, role: values.role.toUpperCase() });
+      const dto = plainToInstance(CreateApiKeyDto, { name: values.name, role: values.role.toUpperCase(), displayName: values.person });
       const errors = validateSync(dto, { forbidUnknownValues: false });
       if (errors.length > 0) {
         const error = errors[0];
         if (error.property === 'role') throw new UsageError(`Invalid --role "${values.role}": use lead, agent or viewer`);
-        throw new UsageError(`Invalid --name "${values.name}": ${Object.values(error.constraints ?? {}).join('; ')}`);
+        const why = Object.values(error.constraints ?? {}).join('; ');
+        if (error.property === 'displayName') throw new UsageError(`Invalid --person "${values.person}": ${why}`);
+        throw new UsageError(`Invalid --name "${values.name}": ${why}`);
       }
-      return { kind: 'create', name: dto.name, role: dto.role };
+      return { kind: 'create', name: dto.name, role: dto.role, displayName: dto.displayName };
     }
     case 'list':
       noExtra(0);
@@ -80,10 +85,10 @@ export function parseApiKeyCommand(argv: string[]): ApiKeyCommand {
 const date = (value: Date | null) => (value ? value.toISOString().replace('T', ' ').slice(0, 19) + 'Z' : '-');
 
 function table(keys: ApiKeyView[]): string {
-  if (keys.length === 0) return 'No API keys yet. Create one: npm run apikey -- create --name <name> --role lead';
+  if (keys.length === 0) return 'No API keys yet. Create one: bridge apikey create --name <name> --person "<display name>" --role lead';
   const rows = [
-    ['ID', 'NAME', 'ROLE', 'PREFIX', 'CREATED', 'LAST USED', 'STATUS'],
-    ...keys.map((k) => [k.id, k.name, k.role.toLowerCase(), k.prefix, date(k.createdAt), date(k.lastUsedAt), k.revokedAt ? `revoked ${date(k.revokedAt)}` : 'active']),
+    ['ID', 'NAME', 'PERSON', 'ROLE', 'PREFIX', 'CREATED', 'LAST USED', 'STATUS'],
+    ...keys.map((k) => [k.id, k.name, k.person.displayName, k.role.toLowerCase(), k.prefix, date(k.createdAt), date(k.lastUsedAt), k.revokedAt ? `revoked ${date(k.revokedAt)}` : 'active']),
   ];
   const widths = rows[0].map((_, column) => Math.max(...rows.map((row) => row[column].length)));
   return rows.map((row) => row.map((cell, column) => cell.padEnd(widths[column])).join('  ').trimEnd()).join('\n');
@@ -95,9 +100,9 @@ export async function runApiKeyCommand(command: ApiKeyCommand, keys: ApiKeysServ
     case 'help':
       return API_KEY_USAGE;
     case 'create': {
-      const { key, apiKey } = await keys.create(command.name, command.role);
+      const { key, apiKey } = await keys.create({ name: command.name, role: command.role, displayName: command.displayName });
       return [
-        `Created ${apiKey.role.toLowerCase()} API key "${apiKey.name}" (id ${apiKey.id}):`,
+        `Created ${apiKey.role.toLowerCase()} API key "${apiKey.name}" (id ${apiKey.id}) for ${apiKey.person.displayName}:`,
         '',
         `  ${key}`,
         '',

@@ -13,6 +13,11 @@ export class CreateApiKeyDto {
 
   @ApiProperty({ enum: Role }) @IsEnum(Role)
   role!: Role;
+
+  @ApiProperty({ example: 'Mia from Support', description: 'The person behind the key, as players see them; an existing person of that name (any case) gets the key' })
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim().replace(/\s+/g, ' ') : value))
+  @IsString() @Length(1, 100) @Matches(/^[\p{L}\p{N}][\p{L}\p{N} .,'()&-]*$/u, { message: "displayName may use letters, digits, spaces and . , ' ( ) & -" })
+  displayName!: string;
 }
 
 @ApiTags('api keys')
@@ -30,7 +35,7 @@ export class ApiKeysController {
   /** The key's secret is in this response only. */
   @Post()
   create(@Body() body: CreateApiKeyDto) {
-    return this.keys.create(body.name, body.role);
+    return this.keys.create(body);
   }
 
   @Delete(':idOrName')

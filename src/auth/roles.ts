@@ -17,6 +17,10 @@ export const Public = () => SetMetadata(PUBLIC_KEY, true);
 
 export interface Principal {
   keyId: string;
+  /** The key's own name: for audit trails and key management, never shown to players. */
   name: string;
   role: Role;
+  personId: string;
+  /** Who players see ("Mia from Support"). */
+  displayName: string;
 }

@@ -1,6 +1,7 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
 import { CaseAttachmentsService } from './case-attachments.service';
+import { UuidPipe } from '../common/uuid';
 import { CaseNumberPipe } from './case-number.pipe';
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
@@ -21,7 +22,7 @@ export class CaseAttachmentsController {
   // Only raster images are stored; these keep a browser from running or sniffing them as anything else.
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Content-Security-Policy', "default-src 'none'; sandbox")
-  async download(@Param('number', CaseNumberPipe) number: number, @Param('id') id: string): Promise<StreamableFile> {
+  async download(@Param('number', CaseNumberPipe) number: number, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {
     const file = await this.attachments.get(number, id);
     return new StreamableFile(file.data, { type: file.contentType, length: file.size, disposition: contentDisposition(file.filename) });
   }

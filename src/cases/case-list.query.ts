@@ -16,7 +16,7 @@ const SORT_COLUMNS: Record<string, { column: string; cast: string }> = {
   votes: { column: '"votes"', cast: 'int' },
 };
 
-export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt", "fields", "reportLanguage", "votes", "mergedIntoNumber"`;
+export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt", "agentRequestedAt", "firstResponseAt", "resolvedAt", "csatScore", "csatComment", "csatAgent", "csatAt", "fields", "reportLanguage", "votes", "mergedIntoNumber"`;
 
 type CursorValue = string | number;
 
@@ -28,9 +28,18 @@ export function encodeCursor(sortValue: CursorValue, number: number): string {
   return Buffer.from(JSON.stringify([sortValue, number])).toString('base64url');
 }
 
+/**
+ * JavaScript rolls "2024-02-30" over to March 2nd where Postgres refuses it, and has a year 0 that
+ * Postgres lacks: only an instant that prints back exactly as given, from year 1 on, is one.
+ */
+function isRealInstant(value: string): boolean {
+  const time = Date.parse(value);
+  return !Number.isNaN(time) && !value.startsWith('0000') && new Date(time).toISOString() === value;
+}
+
 /** A cursor's sort value must fit the sort it is used with: one from another sort is refused, not cast by Postgres. */
 function fitsSort(key: string, value: unknown): boolean {
-  if (key === 'updatedAt') return typeof value === 'string' && ISO_INSTANT.test(value) && !Number.isNaN(Date.parse(value));
+  if (key === 'updatedAt') return typeof value === 'string' && ISO_INSTANT.test(value) && isRealInstant(value);
   if (key === 'priority') return typeof value === 'string' && PRIORITIES.includes(value);
   return typeof value === 'number';
 }

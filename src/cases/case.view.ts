@@ -20,6 +20,10 @@ export interface CaseView {
   language: string | null;
   votes: number;
   mergedInto: number | null;
+  /** When the player asked for a person, the first agent reply, the resolution (help chats). */
+  responseTimes: { agentRequestedAt: Date | null; firstResponseAt: Date | null; resolvedAt: Date | null };
+  /** The player's satisfaction answer, once they gave one. */
+  satisfaction: { score: number; comment: string | null; agent: string | null; at: Date | null } | null;
 }
 
 export interface CaseRow {
@@ -42,6 +46,13 @@ export interface CaseRow {
   reportLanguage: string | null;
   votes: number;
   mergedIntoNumber: number | null;
+  agentRequestedAt: Date | null;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  csatScore: number | null;
+  csatComment: string | null;
+  csatAgent: string | null;
+  csatAt: Date | null;
 }
 
 export function toCaseView(row: CaseRow): CaseView {
@@ -63,6 +74,8 @@ export function toCaseView(row: CaseRow): CaseView {
     language: row.reportLanguage,
     votes: row.votes,
     mergedInto: row.mergedIntoNumber,
+    responseTimes: { agentRequestedAt: row.agentRequestedAt ?? null, firstResponseAt: row.firstResponseAt ?? null, resolvedAt: row.resolvedAt ?? null },
+    satisfaction: row.csatScore == null ? null : { score: row.csatScore, comment: row.csatComment ?? null, agent: row.csatAgent ?? null, at: row.csatAt ?? null },
   };
 }
 

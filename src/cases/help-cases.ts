@@ -55,6 +55,11 @@ export class HelpCases {
     );
   }
 
+  /** Who the case is assigned to (null when nobody). */
+  async assigneeOf(caseNumber: number): Promise<string | null> {
+    return (await this.cases.get(caseNumber)).assignee ?? null;
+  }
+
   async numberOf(caseId: string | null): Promise<number | null> {
     if (!caseId) return null;
     const row = await this.prisma.case.findUnique({ where: { id: caseId }, select: { number: true } });

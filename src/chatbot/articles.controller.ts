@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Header, HttpCode, Param, Patch, Post, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MinimumRole, Public, Role } from '../auth/roles';
+import { UuidPipe } from '../common/uuid';
 import { CreateArticleDto, ListArticlesQuery, SearchArticlesQuery, UpdateArticleDto } from './articles.dto';
 import { ArticlesService } from './articles.service';
 
@@ -16,7 +17,7 @@ export class ArticlesController {
   }
 
   @Get('articles/:id')
-  get(@Param('id') id: string) {
+  get(@Param('id', UuidPipe) id: string) {
     return this.articles.get(id);
   }
 
@@ -28,14 +29,14 @@ export class ArticlesController {
 
   @Patch('articles/:id')
   @MinimumRole(Role.LEAD)
-  update(@Param('id') id: string, @Body() body: UpdateArticleDto) {
+  update(@Param('id', UuidPipe) id: string, @Body() body: UpdateArticleDto) {
     return this.articles.update(id, body);
   }
 
   @Delete('articles/:id')
   @HttpCode(204)
   @MinimumRole(Role.LEAD)
-  async remove(@Param('id') id: string) {
+  async remove(@Param('id', UuidPipe) id: string) {
     await this.articles.remove(id);
   }
 

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
 import type { Locale } from '../conversations/ports';
+import { importArticleFiles, ImportResult } from './article-import';
 import { ArticleFile } from './kb-files';
 import { TEXT_SEARCH_CONFIG } from './locales';
 import { CreateArticleDto, UpdateArticleDto } from './articles.dto';
@@ -91,28 +92,9 @@ export class ArticlesService {
       ORDER BY top.rank DESC, a."slug"`;
   }
 
-  /**
-   * Loads articles idempotently: inserts new ones, updates changed ones, leaves the rest untouched
-   * (so updatedAt keeps meaning "last edited").
-   */
-  async importArticles(files: ArticleFile[]): Promise<{ created: number; updated: number; unchanged: number }> {
-    let created = 0;
-    let updated = 0;
-    for (let start = 0; start < files.length; start += 500) {
-      const batch = files.slice(start, start + 500);
-      const rows = await this.prisma.$queryRaw<{ inserted: boolean }[]>`
-        INSERT INTO "Article" ("id", "slug", "locale", "title", "body", "tags", "updatedAt")
-        SELECT gen_random_uuid(), f.slug, f.locale, f.title, f.body,
-               ARRAY(SELECT jsonb_array_elements_text(f.tags)), now()
-        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS f(slug text, locale text, title text, body text, tags jsonb)
-        ON CONFLICT ("slug", "locale") DO UPDATE
-          SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "tags" = EXCLUDED."tags", "updatedAt" = now()
-          WHERE ("Article"."title", "Article"."body", "Article"."tags") IS DISTINCT FROM (EXCLUDED."title", EXCLUDED."body", EXCLUDED."tags")
-        RETURNING (xmax = 0) AS inserted`;
-      created += rows.filter((r) => r.inserted).length;
-      updated += rows.filter((r) => !r.inserted).length;
-    }
-    return { created, updated, unchanged: files.length - created - updated };
+  /** Loads kb/ files; articles edited through the API since their import are skipped (see article-import.ts). */
+  importArticles(files: ArticleFile[], onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+    return importArticleFiles(this.prisma, files, onProgress);
   }
 }
 

@@ -1,6 +1,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, Logger } from '@nestjs/common';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { toProblem } from './problem';
+import { UnexpectedErrorLog } from './problem-log';
 
 /** Every HTTP error leaves as application/problem+json; unexpected ones are logged with their error id. */
 @Catch()
@@ -15,9 +16,12 @@ export class ProblemFilter implements ExceptionFilter {
   }
 }
 
+const unexpectedLog = new UnexpectedErrorLog();
+
 export function sendProblem(error: unknown, request: FastifyRequest, reply: FastifyReply, logger: Logger): void {
   const { problem, unexpected } = toProblem(error);
-  if (unexpected) logger.error({ err: error, errorId: problem.errorId, reqId: request.id }, `Unexpected error ${problem.errorId}`);
+  // Client errors (4xx) are in the request log line already; only unexpected ones get their own.
+  if (unexpected) unexpectedLog.log(logger, error, { errorId: problem.errorId!, reqId: String(request.id), method: request.method, url: request.url });
   problem.instance = request.url;
   // Also set by an onSend hook, which errors raised by the router itself (a malformed URL) skip.
   void reply.header('x-request-id', request.id);

@@ -21,8 +21,11 @@ const TITLES: Record<number, string> = {
   404: 'Not Found',
   405: 'Method Not Allowed',
   409: 'Conflict',
+  408: 'Request Timeout',
   413: 'Payload Too Large',
+  414: 'URI Too Long',
   415: 'Unsupported Media Type',
+  431: 'Request Header Fields Too Large',
   429: 'Too Many Requests',
   500: 'Internal Server Error',
   503: 'Service Unavailable',
@@ -45,13 +48,16 @@ const HTTP_CODES: Record<number, string> = {
   404: 'not_found',
   405: 'method_not_allowed',
   409: 'conflict',
+  408: 'request_timeout',
   413: 'payload_too_large',
+  414: 'uri_too_long',
   415: 'unsupported_media_type',
   429: 'rate_limited',
+  431: 'headers_too_large',
   503: 'unavailable',
 };
 
-function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
+export function problem(status: number, code: string, detail: string, extra: Partial<Problem> = {}): Problem {
   return { type: `about:blank#${code}`, title: TITLES[status] ?? 'Error', status, code, detail, ...extra };
 }
 

@@ -40,10 +40,28 @@ describe('loadConfig', () => {
     ['LOG_LEVEL', 'loud'],
     ['NODE_ENV', 'staging'],
     ['PUBLIC_URL', 'bridge.example.com'],
-    ['BOOTSTRAP_API_KEY', 'too-short'],
   ])('refuses %s=%s, naming the variable and the value', (name, value) => {
     const error = failure({ [name]: value });
     expect(error.message).toContain(`${name}="${value}"`);
+  });
+
+  it.each([
+    ['BOOTSTRAP_API_KEY', { BOOTSTRAP_API_KEY: 'too-short-secret' }],
+    ['DISCORD_TOKEN', { DISCORD_TOKEN: 'client-secret-without-dots' }],
+    ['TWILIO_AUTH_TOKEN', { TWILIO_ACCOUNT_SID: `AC${'a'.repeat(32)}`, TWILIO_AUTH_TOKEN: 'short-secret' }],
+    ['TWILIO_API_KEY', { TWILIO_API_SECRET: 'the-api-secret-value' }],
+  ])('names %s and the reason but never prints a secret value', (name, env) => {
+    const error = failure(env as Record<string, string>);
+    expect(error.message).toContain(name);
+    for (const [key, value] of Object.entries(env)) {
+      if (!key.startsWith('TWILIO_ACCOUNT')) expect(error.message).not.toContain(value);
+    }
+  });
+
+  it('shows a bad DATABASE_URL without its password', () => {
+    const error = failure({ DATABASE_URL: 'mysql://bridge:s3cr3t-pass@db:3306/bridge' });
+    expect(error.message).toContain('DATABASE_URL="mysql://bridge:***@db:3306/bridge"');
+    expect(error.message).not.toContain('s3cr3t-pass');
   });
 
   it('names every bad variable in one error', () => {
@@ -56,5 +74,12 @@ describe('loadConfig', () => {
 
   it('ignores environment variables it does not know', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: '1' })).not.toThrow();
+  });
+
+  it('has the lifecycle defaults and checks SUPPORT_HOURS with a message saying what is wrong', () => {
+    expect(loadConfig({})).toMatchObject({ SLA_FIRST_RESPONSE_MINUTES: 15, STALE_CHAT_HOURS: 24, AUTO_CLOSE_HOURS: 24, CSAT_ENABLED: true, AUTO_CLOSE_CASE_STATUS: 'RESOLVED' });
+    expect(loadConfig({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris', CSAT_ENABLED: 'false' })).toMatchObject({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris', CSAT_ENABLED: false });
+    expect(failure({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Paris' }).message).toContain('SUPPORT_HOURS="Mon-Fri 09:00-18:00 Paris": SUPPORT_HOURS: "Paris" is not an IANA time zone');
+    expect(failure({ SLA_FIRST_RESPONSE_MINUTES: '0' }).message).toContain('SLA_FIRST_RESPONSE_MINUTES="0"');
   });
 });

@@ -1,4 +1,5 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { configError } from './config-errors';
 import {
   IsBoolean,
   IsDefined,
@@ -14,8 +15,12 @@ import {
   Validate,
   ValidateIf,
   validateSync,
+  ValidationArguments,
+  ValidatorConstraint,
+  ValidatorConstraintInterface,
 } from 'class-validator';
 import { FeedListConstraint } from '../announcements/feed-config';
+import { SupportHours } from '../conversations/lifecycle/support-hours';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
@@ -33,11 +38,36 @@ const toIdList = ({ value }: { value: unknown }) =>
   typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id.length > 0) : value;
 const SNOWFLAKE = /^\d{17,20}$/;
 
+/** SUPPORT_HOURS must parse; the message says what is wrong with it. */
+@ValidatorConstraint({ name: 'supportHours' })
+class SupportHoursSpec implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return reasonSupportHoursFail(value) === null;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property}: ${reasonSupportHoursFail(args.value)}`;
+  }
+}
+
+function reasonSupportHoursFail(value: unknown): string | null {
+  try {
+    SupportHours.parse(String(value));
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
 /**
  * Every environment variable the service reads, validated once at boot.
  * Defaults make `npm start` work on a laptop with nothing set; `.env.example` documents each one.
  */
 export class AppConfig {
+  /** The dotenv file read at boot (relative to the working directory); variables already set win over it. */
+  @IsString()
+  ENV_FILE = '.env';
+
   @IsIn(['development', 'production', 'test'])
   NODE_ENV: 'development' | 'production' | 'test' = 'development';
 
@@ -49,6 +79,10 @@ export class AppConfig {
 
   @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
   LOG_LEVEL = 'info';
+
+  /** `pretty` (human-readable lines) or `json` (one object a line); unset: pretty when stdout is a terminal. */
+  @Transform(emptyToUndefined) @IsOptional() @IsIn(['pretty', 'json'])
+  LOG_FORMAT?: 'pretty' | 'json';
 
   /** Postgres connection string; without it an embedded Postgres runs under EMBEDDED_PG_DIR. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
@@ -115,6 +149,22 @@ export class AppConfig {
   /** Largest /bug screenshot accepted and stored, in bytes. */
   @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
   DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
+
+  /** Files taken from one help-DM message; the others are refused with a notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10)
+  DISCORD_ATTACHMENT_MAX_FILES = 4;
+
+  /**
+   * Bytes of files one player may send in the help DM in 24 hours (stored bytes, counted from the
+   * database): two full-size files or dozens of screenshots. It also bounds the bytes one message
+   * holds in memory (bench/attachment-load.ts).
+   */
+  @Transform(toInt) @IsInt() @Min(0) @Max(1024 * 1024 * 1024)
+  DISCORD_ATTACHMENT_DAILY_BYTES = 16 * 1024 * 1024;
+
+  /** Help-DM messages one player may send a minute; past it they are refused with one notice. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(600)
+  DISCORD_DM_PER_MINUTE = 20;
 
   /** Forum channel where each /bug becomes a post (status tags, votes); unset: the report's embed goes to the channel it was filed in. */
   @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_BUG_FORUM_ID must be a Discord forum channel id (17 to 20 digits)' })
@@ -241,7 +291,73 @@ export class AppConfig {
   /** A running job sends a heartbeat every third of this; one silent this long belongs to a stopped process and runs again. */
   @Transform(toInt) @IsInt() @Min(1000)
   QUEUE_LEASE_MS = 30_000;
+
+  // ---- Web desk (src/desk): sessions, live updates, optional Discord sign-in. ----
+
+  /** How long a desk sign-in lasts before the browser is sent back to sign-in. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(24 * 30)
+  DESK_SESSION_HOURS = 12;
+
+  /** Seconds between SSE heartbeats on GET /api/events (proxies close idle streams). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(300)
+  EVENTS_HEARTBEAT_SECONDS = 15;
+
+  /** "Sign in with Discord" on the desk (OAuth2 client id and secret, Developer Portal > OAuth2). */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_ID is required with DISCORD_CLIENT_SECRET' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_CLIENT_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_CLIENT_ID?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_CLIENT_SECRET !== undefined)
+  @IsDefined({ message: 'DISCORD_CLIENT_SECRET is required with DISCORD_CLIENT_ID' })
+  @IsString()
+  DISCORD_CLIENT_SECRET?: string;
+
+  /** The server whose staff may sign in to the desk with Discord; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_GUILD_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_GUILD_ID is required with DISCORD_CLIENT_ID: members of this server may sign in to the desk' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_GUILD_ID?: string;
+
+  /** The role that makes a member of DISCORD_GUILD_ID a desk agent; required with DISCORD_CLIENT_ID. */
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_STAFF_ROLE_ID !== undefined)
+  @IsDefined({ message: 'DISCORD_STAFF_ROLE_ID is required with DISCORD_CLIENT_ID: holders of this role get an agent session' })
+  @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_ROLE_ID must be a Discord id (17 to 20 digits)' })
+  DISCORD_STAFF_ROLE_ID?: string;
+
+  /** Help chats: a chat still waiting for its first agent reply this long re-alerts staff (and again at each multiple). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_080)
+  SLA_FIRST_RESPONSE_MINUTES = 15;
+
+  /** How many waiting alerts one chat gets at most (at 1×, 2×, … the target). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  SLA_MAX_ALERTS = 4;
+
+  /** The last message is an agent's and the player has not answered this long: they get a reminder. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  STALE_CHAT_HOURS = 24;
+
+  /** This long after the reminder without an answer, the chat closes itself. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  AUTO_CLOSE_HOURS = 24;
+
+  /** The case's status when its chat closed itself (UNCHANGED leaves it as it is). */
+  @IsIn(['RESOLVED', 'CLOSED', 'UNCHANGED'])
+  AUTO_CLOSE_CASE_STATUS: 'RESOLVED' | 'CLOSED' | 'UNCHANGED' = 'RESOLVED';
+
+  /** Ask the player "How did we do?" (1–5 and a comment) after a chat with an agent closes. */
+  @Transform(toBool) @IsBoolean()
+  CSAT_ENABLED = true;
+
+  /** Optional support hours, e.g. "Mon-Fri 09:00-18:00 Europe/Paris"; outside them players are told when someone is back. */
+  @Transform(emptyToUndefined) @IsOptional() @Validate(SupportHoursSpec)
+  SUPPORT_HOURS?: string;
 }
+
 
 /** Twilio is wanted as soon as any of its identifying settings is present; the rest is then required. */
 function twilioWanted(c: AppConfig): boolean {
@@ -258,10 +374,13 @@ export function isTwilioEnabled(c: AppConfig): boolean {
   return c.TWILIO_ACCOUNT_SID !== undefined && (c.TWILIO_AUTH_TOKEN !== undefined || c.TWILIO_API_KEY !== undefined);
 }
 
-export class ConfigValidationError extends Error {}
+export { ConfigValidationError } from './config-errors';
 
-/** Reads and validates the environment; throws one error naming every bad variable. */
-export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
+/**
+ * Validates an environment (process.env, or the merge of .env and process.env that
+ * src/config/environment.ts hands over); throws one error naming every bad variable, never a secret.
+ */
+export function loadConfig(env: NodeJS.ProcessEnv | Record<string, unknown> = process.env): AppConfig {
   const known = Object.keys(new AppConfig());
   const input: Record<string, unknown> = {};
   for (const key of new Set([...known, ...Object.keys(env)])) {
@@ -269,11 +388,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   }
   const config = plainToInstance(AppConfig, input, { excludeExtraneousValues: false });
   const errors = validateSync(config, { whitelist: true, forbidUnknownValues: false });
-  if (errors.length > 0) {
-    const lines = errors.map(
-      (e) => `  ${e.property}=${JSON.stringify(input[e.property] ?? null)}: ${Object.values(e.constraints ?? {}).join('; ')}`,
-    );
-    throw new ConfigValidationError(`Invalid configuration:\n${lines.join('\n')}`);
-  }
+  if (errors.length > 0) throw configError(errors, input);
   return config;
 }

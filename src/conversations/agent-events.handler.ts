@@ -5,9 +5,10 @@ import { ConversationStore } from './conversation-store';
 import { attachmentDetails } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { helpMessage } from './help-messages';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentJoinedEvent, AgentMessageEvent, AgentPlatform, AgentPlatformEvents, BotTurnEvent, PlatformClosedEvent } from './ports';
+import { AgentJoinedEvent, AgentMessageEvent, AgentPlatform, AgentPlatformEvents, BotTurnEvent, NoAgentEvent, PlatformClosedEvent } from './ports';
 
 /** What the agent platform reports, applied to the chat it names; each event is safe to redeliver. */
 @Injectable()
@@ -19,6 +20,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     private readonly handOff: HandOffService,
     private readonly botReplies: BotReplies,
     private readonly platform: AgentPlatform,
+    private readonly lifecycle: ChatLifecycle,
   ) {
     super();
   }
@@ -34,15 +36,25 @@ export class AgentEventsHandler extends AgentPlatformEvents {
       platformMessageId: event.platformMessageId,
       details: attachmentDetails(event.media),
     });
+    await this.lifecycle.agentReplied(chat);
     if (stored.delivered) return;
     const who = event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
     await this.delivery.deliver(stored.id, chat, { text: event.body, from: who, files: event.media });
   }
 
   async agentJoined(event: AgentJoinedEvent): Promise<void> {
-    const chat = await this.store.byPlatformKey(event.platformKey);
+    let chat = await this.store.byPlatformKey(event.platformKey);
     if (!chat || chat.mode === 'CLOSED') return;
-    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${this.platform.name}`);
+    const refs = event.platformRefs ?? {};
+    if (Object.entries(refs).some(([key, value]) => chat!.platformRefs[key] !== value)) {
+      chat = await this.store.update(chat.id, { platformRefs: { ...chat.platformRefs, ...refs } });
+    }
+    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${this.platform.name}`, event.onlyIfNoAgent);
+  }
+
+  async noAgentAvailable(event: NoAgentEvent): Promise<void> {
+    const chat = await this.store.byPlatformKey(event.platformKey);
+    if (chat && chat.mode === 'AGENT_REQUESTED') await this.handOff.noAgent(chat);
   }
 
   async platformClosed(event: PlatformClosedEvent): Promise<void> {

@@ -99,11 +99,20 @@ export class ConversationStore {
    * Marks the agent present unless they already are; false for a redelivered "joined" (the
    * compare-and-set makes two concurrent deliveries announce the agent once).
    */
-  async markAgentPresent(id: string, agentName: string | null): Promise<boolean> {
+  async markAgentPresent(id: string, agentName: string | null, onlyIfNoAgent = false): Promise<boolean> {
     const count = await this.prisma.$executeRaw`
       UPDATE "Conversation" SET "mode" = 'AGENT', "agentName" = ${agentName}, "updatedAt" = now()
       WHERE "id" = ${id}::uuid AND "mode" <> 'CLOSED'
-        AND NOT ("mode" = 'AGENT' AND "agentName" IS NOT DISTINCT FROM ${agentName}::text)`;
+        AND NOT ("mode" = 'AGENT' AND ("agentName" IS NOT DISTINCT FROM ${agentName}::text OR ${onlyIfNoAgent}::boolean))`;
+    return count > 0;
+  }
+
+  /** A chat waiting for an agent moves to `platform` once; false when it is no longer waiting or already there. */
+  async fallBack(id: string, platform: string): Promise<boolean> {
+    const { count } = await this.prisma.conversation.updateMany({
+      where: { id, mode: 'AGENT_REQUESTED', OR: [{ platform: null }, { platform: { not: platform } }] },
+      data: { platform },
+    });
     return count > 0;
   }
 

@@ -5,6 +5,7 @@ import { IsEnum, IsOptional, IsString, Length } from 'class-validator';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { MinimumRole, Role } from '../auth/roles';
 import { CaseNumberPipe } from '../cases/case-number.pipe';
+import { UuidPipe } from '../common/uuid';
 import { ConversationMode } from '../generated/prisma/enums';
 import { ConversationReadModels } from './conversation-read-models';
 import { LeadRepliesService } from './lead-replies.service';
@@ -41,15 +42,23 @@ export class ConversationsController {
   @HttpCode(204)
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Close a help chat; the player is told' })
-  async close(@Param('id') id: string) {
+  async close(@Param('id', UuidPipe) id: string) {
     await this.replies.close(id);
+  }
+
+  @Post('conversations/:id/claim')
+  @HttpCode(204)
+  @MinimumRole(Role.AGENT)
+  @ApiOperation({ summary: 'Take a waiting help chat: the player is told who joined, the case is assigned' })
+  async claim(@Param('id', UuidPipe) id: string, @Req() request: AuthenticatedRequest) {
+    await this.replies.claim(id, request.principal!.displayName);
   }
 
   @Post('cases/:number/messages')
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: "Reply in the case's help chat: the text reaches the player's DM" })
   reply(@Param('number', CaseNumberPipe) number: number, @Body() body: ReplyDto, @Req() request: AuthenticatedRequest) {
-    return this.replies.replyToCase(number, body.body, request.principal!.name);
+    return this.replies.replyToCase(number, body.body, request.principal!.displayName);
   }
 
   @Get('cases/:number/transcript')

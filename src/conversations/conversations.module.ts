@@ -8,10 +8,12 @@ import { ConversationStore } from './conversation-store';
 import { ConversationsController } from './conversations.controller';
 import { HandOffService } from './hand-off.service';
 import { LeadRepliesService } from './lead-replies.service';
+import { ChatLifecycle, LIFECYCLE_PROVIDERS, LifecycleController, LoggingStaffAlerts, Satisfaction, StaffAlertStream } from './lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { PlayerMessagesHandler } from './player-messages.handler';
-import { AgentPlatform, AgentPlatformEvents, PlayerChannel, SupportBot } from './ports';
+import { LeadsQueuePlatform } from './leads-queue.platform';
+import { AgentPlatform, AgentPlatformEvents, FALLBACK_AGENT_PLATFORM, PlayerChannel, StaffAlerts, SupportBot } from './ports';
 import { RelayWorker } from './relay.worker';
 
 type AdapterModule = DynamicModule | Type;
@@ -26,6 +28,10 @@ export interface CoreAdapters {
   player: PortBinding<PlayerChannel>;
   agentPlatform: PortBinding<AgentPlatform>;
   bot: PortBinding<SupportBot>;
+  /** Where "a chat is still waiting" alerts go; a log line when not given. */
+  staffAlerts?: PortBinding<StaffAlerts>;
+  /** Where chats go when the agent platform cannot take them; the leads' REST queue when not given. */
+  fallbackPlatform?: PortBinding<AgentPlatform>;
 }
 
 const CORE_PROVIDERS = [
@@ -39,6 +45,7 @@ const CORE_PROVIDERS = [
   LeadRepliesService,
   ConversationReadModels,
   RelayWorker,
+  ...LIFECYCLE_PROVIDERS,
 ];
 
 /**
@@ -49,21 +56,26 @@ const CORE_PROVIDERS = [
 @Module({})
 export class ConversationsModule {
   static forRoot(adapters: CoreAdapters): DynamicModule {
-    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot];
+    const staffAlerts = adapters.staffAlerts ?? { provide: LoggingStaffAlerts };
+    const fallback: PortBinding<AgentPlatform> = adapters.fallbackPlatform ?? { provide: LeadsQueuePlatform };
+    const bindings = [adapters.player, adapters.agentPlatform, adapters.bot, staffAlerts, fallback];
     const ports: Provider[] = (
       [
         [PlayerChannel, adapters.player.provide],
         [AgentPlatform, adapters.agentPlatform.provide],
         [SupportBot, adapters.bot.provide],
+        [StaffAlerts, staffAlerts.provide],
       ] as [Abstract<unknown>, Type<unknown> | Abstract<unknown>][]
     ).flatMap(([port, implementation]) => (port === implementation ? [] : [{ provide: port, useExisting: implementation }]));
-    const localProviders = bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>);
+    const localProviders = [...new Set(bindings.filter((b) => !b.module).map((b) => b.provide as Type<unknown>))];
     return {
       module: ConversationsModule,
       imports: [CasesModule, QueueModule, ...new Set(bindings.flatMap((b) => (b.module ? [b.module] : [])))],
-      controllers: [ConversationsController],
-      providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler }],
-      exports: [PlayerMessagesHandler, AgentPlatformEvents, AgentPlatform, PlayerChannel],
+      controllers: [ConversationsController, LifecycleController],
+      providers: [...CORE_PROVIDERS, ...localProviders, ...ports, { provide: AgentPlatformEvents, useExisting: AgentEventsHandler },
+        { provide: FALLBACK_AGENT_PLATFORM, useExisting: fallback.provide },
+      ],
+      exports: [PlayerMessagesHandler, AgentPlatformEvents, AgentPlatform, PlayerChannel, Satisfaction, StaffAlertStream, ChatLifecycle],
     };
   }
 }

@@ -1,13 +1,13 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { HelpCases } from '../cases/help-cases';
 import { Chat, isWithAgent, toChatRef } from './chat';
 import { ConversationStore } from './conversation-store';
 import { helpMessage } from './help-messages';
-import { LEADS_QUEUE } from './leads-queue.platform';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform, PlayerChannel } from './ports';
+import { AgentPlatform, FALLBACK_AGENT_PLATFORM, PlayerChannel } from './ports';
 
 const SYSTEM = { kind: 'SYSTEM' as const, name: 'system' };
 
@@ -24,6 +24,8 @@ export class HandOffService {
     private readonly platform: AgentPlatform,
     private readonly player: PlayerChannel,
     private readonly clock: Clock,
+    @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
+    private readonly lifecycle: ChatLifecycle,
   ) {}
 
   /** The player asked for a person: a HELP case (or their open one), the transfer message, the hand-off. */
@@ -37,6 +39,7 @@ export class HandOffService {
     const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
     chat = await this.store.update(chat.id, { caseId: helpCase.id });
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
+    await this.lifecycle.agentRequested(chat, helpCase);
     const transcript = await this.messages.transcript(chat);
     try {
       const result = await this.platform.handOff({ ...toChatRef(chat, helpCase.number), caseNumber: helpCase.number, transcript });
@@ -47,8 +50,8 @@ export class HandOffService {
       });
     } catch (error) {
       // The case exists and the chat stays waiting: leads see it in GET /api/conversations.
-      this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits in the leads' queue`);
-      await this.store.update(chat.id, { platform: LEADS_QUEUE });
+      this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits on ${this.fallback.name}`);
+      await this.store.update(chat.id, { platform: this.fallback.name });
     }
   }
 
@@ -56,9 +59,9 @@ export class HandOffService {
    * An agent is with the player now: announced once per agent however often the platform says
    * so (a redelivery after a failed send delivers the stored announcement); the case follows.
    */
-  async agentPresent(chat: Chat, agentName: string | null, actor: string): Promise<void> {
+  async agentPresent(chat: Chat, agentName: string | null, actor: string, onlyIfNoAgent = false): Promise<void> {
     const event = `agentJoined:${agentName ?? ''}`;
-    if (await this.store.markAgentPresent(chat.id, agentName)) {
+    if (await this.store.markAgentPresent(chat.id, agentName, onlyIfNoAgent)) {
       const caseNumber = await this.helpCases.numberOf(chat.caseId);
       if (caseNumber !== null) await this.helpCases.agentAssigned(caseNumber, agentName, actor);
       const name = agentName ?? helpMessage(chat.locale, 'anAgent');
@@ -68,12 +71,32 @@ export class HandOffService {
     await this.delivery.retryAnnouncement(chat, event);
   }
 
+  /**
+   * Nobody took the chat: told once in the player's language, the case stays open, and the chat
+   * waits on the fallback platform (which gets the hand-off; a redelivery re-sends the notice only).
+   */
+  async noAgent(chat: Chat): Promise<void> {
+    const event = 'noAgentFree';
+    if (!(await this.store.fallBack(chat.id, this.fallback.name))) {
+      await this.delivery.retryAnnouncement(chat, event);
+      return;
+    }
+    const n = (await this.helpCases.numberOf(chat.caseId)) ?? 0;
+    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'noAgentFree', { n }) }, SYSTEM, undefined, { event });
+    const transcript = await this.messages.transcript(chat);
+    const result = await this.fallback.handOff({ ...toChatRef(chat, n), caseNumber: n, transcript });
+    if (result.platformKey || result.platformRefs) {
+      await this.store.update(chat.id, { platformKey: result.platformKey ?? chat.platformKey, platformRefs: { ...chat.platformRefs, ...result.platformRefs } });
+    }
+  }
+
   /** Ends the chat once; the player is told, and their next message starts over with the bot. */
   async finish(chat: Chat): Promise<boolean> {
     if (!(await this.store.close(chat.id, this.clock.now()))) return false;
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'chatClosed') }, SYSTEM).catch((error: unknown) =>
       this.logger.warn({ err: error }, `Could not tell the player that conversation ${chat.id} closed`),
     );
+    await this.lifecycle.chatClosed(chat);
     return true;
   }
 }

@@ -51,6 +51,13 @@ const MESSAGES = {
     de: '{name} vom Support-Team ist dem Chat beigetreten.',
     pt: '{name} da equipe de suporte entrou na conversa.',
   },
+  noAgentFree: {
+    en: 'No agent is free right now. Your case #{n} stays open and the support team will answer you here as soon as they can.',
+    fr: "Aucun conseiller n'est disponible pour le moment. Ton dossier #{n} reste ouvert et l'équipe support te répondra ici dès que possible.",
+    es: 'Ahora mismo no hay ningún agente libre. Tu caso #{n} sigue abierto y el equipo de soporte te responderá aquí lo antes posible.',
+    de: 'Gerade ist kein Mitarbeiter frei. Dein Fall #{n} bleibt offen und das Support-Team antwortet dir hier, sobald es kann.',
+    pt: 'Nenhum atendente está livre agora. Seu caso #{n} continua aberto e a equipe de suporte vai responder aqui assim que puder.',
+  },
   anAgent: {
     en: 'An agent',
     fr: 'Un conseiller',

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { isUniqueViolation } from '../common/prisma-errors';
+import { MediaStore } from '../database/media-store';
 import { PrismaService } from '../database/prisma.service';
 import type { Prisma } from '../generated/prisma/client';
 import { AuthorKind, Chat } from './chat';
@@ -31,26 +32,29 @@ export interface PendingRelay {
 /** A help chat's messages in Postgres: the transcript, delivery records, and the relay backlog. */
 @Injectable()
 export class MessageStore {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    private readonly mediaStore: MediaStore,
+  ) {}
 
   /** Stores a player's message; null when the channel delivered it before (its id is unique). */
   async storeInbound(chat: Chat, input: { body: string; playerMessageId: string | null; media: MediaFile[] }): Promise<{ id: bigint } | null> {
+    const row = {
+      conversationId: chat.id,
+      direction: 'INBOUND' as const,
+      authorKind: 'PLAYER' as const,
+      authorName: chat.player.displayName,
+      body: input.body,
+      playerMessageId: input.playerMessageId,
+      details: attachmentDetails(input.media),
+    };
+    if (input.media.length > 0) {
+      // File bytes go through pg directly: Prisma's engine needs several times a file's size in memory.
+      const id = await this.mediaStore.insertMessageWithMedia(row, input.media);
+      return id === null ? null : { id };
+    }
     try {
-      return await this.prisma.message.create({
-        data: {
-          conversationId: chat.id,
-          direction: 'INBOUND',
-          authorKind: 'PLAYER',
-          authorName: chat.player.displayName,
-          body: input.body,
-          playerMessageId: input.playerMessageId,
-          details: attachmentDetails(input.media),
-          media: input.media.length
-            ? { create: input.media.map((m) => ({ filename: m.filename, contentType: m.contentType, size: m.data.length, data: new Uint8Array(m.data) })) }
-            : undefined,
-        },
-        select: { id: true },
-      });
+      return await this.prisma.message.create({ data: row, select: { id: true } });
     } catch (error) {
       if (isUniqueViolation(error)) return null;
       throw error;

@@ -1,6 +1,7 @@
 import { Global, Inject, Module, OnApplicationShutdown } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { DatabaseConnection } from './database-connection';
+import { MediaStore } from './media-store';
 import { PrismaService } from './prisma.service';
 
 @Global()
@@ -8,8 +9,9 @@ import { PrismaService } from './prisma.service';
   providers: [
     { provide: DatabaseConnection, inject: [AppConfig], useFactory: (config: AppConfig) => DatabaseConnection.open(config) },
     { provide: PrismaService, inject: [DatabaseConnection], useFactory: (db: DatabaseConnection) => new PrismaService(db.url) },
+    { provide: MediaStore, inject: [DatabaseConnection], useFactory: (db: DatabaseConnection) => new MediaStore(db.url) },
   ],
-  exports: [DatabaseConnection, PrismaService],
+  exports: [DatabaseConnection, PrismaService, MediaStore],
 })
 export class DatabaseModule implements OnApplicationShutdown {
   constructor(@Inject(DatabaseConnection) private readonly connection: DatabaseConnection) {}

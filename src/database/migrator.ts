@@ -1,5 +1,6 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { Client } from 'pg';
 import { NO_FILTER, withSchemaEngine } from './schema-engine';
 
 /**
@@ -45,8 +46,30 @@ function migrationList(dir: string) {
   };
 }
 
-/** Applies every pending migration; returns the names applied now. */
-export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+/** Migrations in `dir` that the database has not finished yet (all of them on a new database). */
+export async function pendingMigrations(connectionString: string, dir = MIGRATIONS_DIR): Promise<string[]> {
+  const client = new Client({ connectionString });
+  await client.connect();
+  try {
+    const done = await client
+      .query<{ migration_name: string }>('SELECT migration_name FROM "_prisma_migrations" WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL')
+      .then((result) => new Set(result.rows.map((row) => row.migration_name)))
+      .catch((error: { code?: string }) => {
+        if (error.code === '42P01') return new Set<string>(); // no table yet: nothing applied
+        throw error;
+      });
+    return listMigrations(dir).filter((name) => !done.has(name));
+  } finally {
+    await client.end();
+  }
+}
+
+/** Applies every pending migration; returns the names applied now. `progress` hears what is about to run. */
+export async function applyMigrations(connectionString: string, dir = MIGRATIONS_DIR, progress?: (pending: string[]) => void): Promise<string[]> {
+  if (progress) {
+    const pending = await pendingMigrations(connectionString, dir);
+    if (pending.length > 0) progress(pending);
+  }
   return withSchemaEngine(connectionString, readSchema(), async (engine) => {
     const result = await engine.applyMigrations({ migrationsList: migrationList(dir), filters: NO_FILTER });
     return result.appliedMigrationNames;

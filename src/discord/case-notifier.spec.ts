@@ -36,6 +36,8 @@ const view = (reporterId: string | null): CaseView => ({
   language: null,
   votes: 0,
   mergedInto: null,
+  responseTimes: { agentRequestedAt: null, firstResponseAt: null, resolvedAt: null },
+  satisfaction: null,
 });
 
 describe('CaseNotifier: who is told what', () => {

@@ -3,6 +3,8 @@ import { GatewayIntentBits, Partials } from 'discord.js';
 import { NecordModule, NecordModuleOptions } from 'necord';
 import { CasesModule } from '../cases/cases.module';
 import { AppConfig } from '../config/app-config';
+import { AttachmentDownloader } from './attachment-downloader';
+import { HelpDmIntake } from './help-dm-intake';
 import { CaseNotifier } from './case-notifier';
 import { CaseCommand } from './commands/case.command';
 import { DiscordMessenger } from './discord-messenger';
@@ -51,12 +53,14 @@ export class DiscordModule {
       imports: [NecordModule.forRoot(necordOptions(config)), CasesModule],
       providers: [
         { provide: DiscordMessenger, useClass: DiscordRestMessenger },
+        AttachmentDownloader,
+        HelpDmIntake,
         PlayerCasesService,
         CaseCommand,
         CaseNotifier,
         DiscordReadyLogger,
       ],
-      exports: [DiscordMessenger, NecordModule],
+      exports: [DiscordMessenger, NecordModule, HelpDmIntake],
     };
   }
 }

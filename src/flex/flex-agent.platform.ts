@@ -47,9 +47,14 @@ export class FlexAgentPlatform extends AgentPlatform {
       author: 'system',
       body: `The player asked for a live agent. Case #${chat.caseNumber}: ${this.caseUrl(chat.caseNumber)}`,
       attributes: { ...this.messageAttributes(chat), kind: 'handoff' },
-      webhooks: true,
+      webhooks: this.studio,
     });
-    if (this.studio) return { platformKey: conversation.sid };
+    if (this.studio) {
+      // The flow has its turn for this line; after it, the Studio webhook would start a new execution
+      // for every agent reply and player message (Studio + Flex Conversations): it is removed.
+      await this.conversations.removeStudioWebhooks(conversation.sid);
+      return { platformKey: conversation.sid, platformRefs: { studioDetached: 'true' } };
+    }
 
     const interaction = await this.createInteraction(chat, conversation.sid).catch(async (error: unknown) => {
       // Nobody would ever answer a conversation we just opened; the core falls back to the leads' queue.
@@ -84,6 +89,8 @@ export class FlexAgentPlatform extends AgentPlatform {
    * opens the conversation, whose SID is returned for the core to keep.
    */
   async relayPlayerMessage(chat: ChatRef, message: RelayedMessage): Promise<{ platformMessageId?: string; platformKey?: string }> {
+    // Only the Studio flow needs a webhook for a player message; without it, each one would just echo back to us.
+    const webhooks = this.studio && chat.platformRefs.studioDetached !== 'true';
     const attributes = { ...this.messageAttributes(chat), discordMessageId: message.playerMessageId ?? `local-${message.id}`, bridgeMessageId: message.id };
     const author = playerIdentity(chat.player.id);
     if (!message.body.trim() && message.media.length === 0) return {};
@@ -93,7 +100,7 @@ export class FlexAgentPlatform extends AgentPlatform {
     }
     if (chat.platformKey && message.media.length === 0) {
       // The common case costs one call: no lookup of a conversation we already know.
-      const sid = await this.conversations.post(chat.platformKey, { author, body: message.body, attributes: { ...attributes, final: true }, webhooks: true });
+      const sid = await this.conversations.post(chat.platformKey, { author, body: message.body, attributes: { ...attributes, final: true }, webhooks });
       return { platformMessageId: sid, platformKey: chat.platformKey };
     }
     let conversation = chat.platformKey ? await this.conversations.findOpen(chat.platformKey) : null;
@@ -105,7 +112,7 @@ export class FlexAgentPlatform extends AgentPlatform {
       conversation = await this.open(chat, 'BOT');
     }
     if (message.media.length === 0) {
-      const sid = await this.conversations.post(conversation.sid, { author, body: message.body, attributes: { ...attributes, final: true }, webhooks: true });
+      const sid = await this.conversations.post(conversation.sid, { author, body: message.body, attributes: { ...attributes, final: true }, webhooks });
       return { platformMessageId: sid, platformKey: conversation.sid };
     }
     let lastSid = '';
@@ -118,7 +125,7 @@ export class FlexAgentPlatform extends AgentPlatform {
         attributes: { ...attributes, filename: file.filename, ...(last ? { final: true } : {}) },
         mediaSid,
         // One turn for the flow per player message: the one carrying the text.
-        webhooks: last,
+        webhooks: webhooks && last,
       });
     }
     return { platformMessageId: lastSid, platformKey: conversation.sid };
@@ -135,11 +142,16 @@ export class FlexAgentPlatform extends AgentPlatform {
     });
   }
 
-  /** Ends the Flex interaction (which wraps the agent's task), or the bare conversation when there is none. */
+  /**
+   * Ends the chat in Flex. With an interaction: its channel is closed with routing status
+   * `closed`, which completes the task; without it every task would go to wrapping and leave the
+   * agent in wrap-up (Interactions Channels subresource). Flex's best practices: never cancel or
+   * complete the task through the Task API. Without an interaction: the bare conversation.
+   */
   async close(chat: ChatRef): Promise<void> {
     const { interactionSid, channelSid } = chat.platformRefs;
     if (interactionSid && channelSid) {
-      await this.client.flexApi.v1.interaction(interactionSid).channels(channelSid).update({ status: 'closed' });
+      await this.client.flexApi.v1.interaction(interactionSid).channels(channelSid).update({ status: 'closed', routing: { status: 'closed' } });
       return;
     }
     if (chat.platformKey) await this.conversations.close(chat.platformKey);
@@ -165,7 +177,7 @@ export class FlexAgentPlatform extends AgentPlatform {
         author: 'system',
         body: `${skipped} earlier line(s) of this chat are in case #${chat.caseNumber}: ${this.caseUrl(chat.caseNumber)}`,
         attributes: { ...this.messageAttributes(chat), transcript: true },
-        webhooks: !this.studio,
+        webhooks: false,
       });
     }
     for (const line of lines) {
@@ -175,8 +187,8 @@ export class FlexAgentPlatform extends AgentPlatform {
         body: line.body,
         attributes: { ...this.messageAttributes(chat), transcript: true, author: line.author, authorName: line.authorName, at: line.at.toISOString() },
         dateCreated: line.at,
-        // Studio would run its flow once per line; the transcript is history, not a new turn.
-        webhooks: !this.studio,
+        // History, not a new turn: no webhook (Studio would run its flow once per line; ours would get an echo).
+        webhooks: false,
       });
     }
   }

@@ -1,16 +1,21 @@
 import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
+import { AppConfig } from '../config/app-config';
 import { AgentPlatformEvents, MediaFile } from '../conversations/ports';
 import { PermanentJobError } from '../queue/backoff';
 import { DeadJob, JobQueue } from '../queue/job-queue';
+import { classifyTaskRouterEvent } from './taskrouter-events';
 import { TwilioConversations } from './twilio-conversations';
 import { TwilioMediaService } from './twilio-media';
-import { classifyBotTurn, classifyConversationEvent, FLEX_WEBHOOK_JOB, FlexWebhookJob, WebhookParams } from './webhook-events';
+import { InvalidWebhookField } from './twilio-sids';
+import { ClassifiedEvent, classifyBotTurn, classifyConversationEvent, FLEX_WEBHOOK_JOB, FlexWebhookJob, MediaRef, WebhookParams } from './webhook-events';
+import { splitForPlayer } from './webhook-text';
 
 /**
  * Persist, acknowledge, then deliver: a verified webhook becomes a `flex.webhook` job (one per
- * event, however often Twilio delivers it) before we answer 200; the queue's worker then hands it
- * to the routing core, retrying when Discord or Twilio fail.
+ * event, however often Twilio delivers it) before we answer; the queue's worker then hands it
+ * to the routing core, retrying when Discord or Twilio fail. A malformed value is a 400 for its
+ * own request and is never enqueued, so it cannot fail the batch other webhooks are written in.
  */
 @Injectable()
 export class FlexWebhooksService implements OnModuleInit {
@@ -21,6 +26,7 @@ export class FlexWebhooksService implements OnModuleInit {
     private readonly events: AgentPlatformEvents,
     private readonly media: TwilioMediaService,
     private readonly conversations: TwilioConversations,
+    private readonly config: AppConfig,
   ) {}
 
   onModuleInit(): void {
@@ -28,40 +34,64 @@ export class FlexWebhooksService implements OnModuleInit {
   }
 
   /** POST /forward-to-discord. */
-  async acceptConversationEvent(params: WebhookParams): Promise<void> {
-    const event = classifyConversationEvent(params);
-    if (event) await this.queue.enqueue(FLEX_WEBHOOK_JOB, event.job, { dedupeKey: event.dedupeKey });
+  acceptConversationEvent(params: WebhookParams): Promise<void> {
+    return this.store(() => classifyConversationEvent(params));
   }
 
   /** POST /chatbot-to-discord. */
-  async acceptBotTurn(params: WebhookParams): Promise<void> {
-    const event = classifyBotTurn(params);
-    if (!event) throw DomainError.validation([{ field: 'ConversationSid, MessageSid', messages: ['the Studio Flow must send both'] }]);
-    await this.queue.enqueue(FLEX_WEBHOOK_JOB, event.job, { dedupeKey: event.dedupeKey });
+  acceptBotTurn(params: WebhookParams): Promise<void> {
+    return this.store(() => classifyBotTurn(params));
+  }
+
+  /** POST /twilio/taskrouter-events. */
+  acceptTaskRouterEvent(params: WebhookParams): Promise<void> {
+    return this.store(() => classifyTaskRouterEvent(params, this.config.TWILIO_WORKSPACE_SID));
+  }
+
+  private async store(classify: () => ClassifiedEvent | null): Promise<void> {
+    let event: ClassifiedEvent | null;
+    try {
+      event = classify();
+    } catch (error) {
+      if (error instanceof InvalidWebhookField) throw DomainError.validation([{ field: error.field, messages: [error.reason] }]);
+      throw error;
+    }
+    if (event) await this.queue.enqueue(FLEX_WEBHOOK_JOB, event.job, { dedupeKey: event.dedupeKey });
   }
 
   async deliver(job: FlexWebhookJob): Promise<void> {
     switch (job.type) {
       case 'agentMessage':
-        await this.events.agentMessage({
-          platformKey: job.conversationSid,
-          platformMessageId: job.messageSid,
-          authorName: job.authorName,
-          body: job.body,
-          media: await this.download(job),
-        });
-        return;
+        return this.deliverAgentMessage(job);
       case 'agentJoined':
-        await this.events.agentJoined({ platformKey: job.conversationSid, agentName: job.agentName });
-        return;
+        return this.events.agentJoined({ platformKey: job.conversationSid, agentName: job.agentName, onlyIfNoAgent: job.onlyIfNoAgent, platformRefs: job.platformRefs });
       case 'platformClosed':
-        await this.events.platformClosed({ platformKey: job.conversationSid });
-        return;
+        return this.events.platformClosed({ platformKey: job.conversationSid });
+      case 'noAgent':
+        return this.events.noAgentAvailable({ platformKey: job.conversationSid });
       case 'botTurn':
-        await this.events.botTurn({ platformKey: job.conversationSid, platformMessageId: job.messageSid, body: job.body });
-        return;
+        return this.events.botTurn({ platformKey: job.conversationSid, platformMessageId: job.messageSid, body: job.body });
       default:
         throw new PermanentJobError(`Unknown flex.webhook job ${JSON.stringify(job)}`);
+    }
+  }
+
+  /**
+   * A body longer than one Discord message goes as several, each with its own id (the message
+   * SID, then `:2`, `:3`...), so a redelivery sends none twice; files travel with the last part.
+   */
+  private async deliverAgentMessage(job: Extract<FlexWebhookJob, { type: 'agentMessage' }>): Promise<void> {
+    const media = await this.download(job);
+    const parts = splitForPlayer(job.body);
+    for (const [index, body] of parts.entries()) {
+      const last = index === parts.length - 1;
+      await this.events.agentMessage({
+        platformKey: job.conversationSid,
+        platformMessageId: index === 0 ? job.messageSid : `${job.messageSid}:${index + 1}`,
+        authorName: job.authorName,
+        body,
+        media: last ? media : [],
+      });
     }
   }
 
@@ -77,15 +107,16 @@ export class FlexWebhooksService implements OnModuleInit {
     this.logger.warn(`Agent message in ${payload.conversationSid} was not delivered; the agent was told`);
   }
 
-  private async download(job: Extract<FlexWebhookJob, { type: 'agentMessage' }>): Promise<MediaFile[]> {
+  /**
+   * Twilio's guide does not list ChatServiceSid for onMessageAdded: without it, the service is
+   * the one our conversation lives in (configured, or read from the conversation itself).
+   */
+  private async download(job: { conversationSid: string; chatServiceSid: string | null; media: MediaRef[] }): Promise<MediaFile[]> {
     if (job.media.length === 0) return [];
-    if (!job.chatServiceSid) {
-      this.logger.warn(`Message ${job.messageSid} has media but no ChatServiceSid; sending its text only`);
-      return [];
-    }
+    const serviceSid = job.chatServiceSid ?? this.config.TWILIO_CONVERSATIONS_SERVICE_SID ?? (await this.conversations.serviceOf(job.conversationSid));
     const files: MediaFile[] = [];
     for (const ref of job.media) {
-      const file = await this.media.download(job.chatServiceSid, ref.sid);
+      const file = await this.media.download(serviceSid, ref.sid);
       files.push({ ...file, filename: ref.filename || file.filename, contentType: file.contentType || ref.contentType || 'application/octet-stream' });
     }
     return files;

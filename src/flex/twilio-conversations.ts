@@ -65,6 +65,22 @@ export class TwilioConversations {
     }
   }
 
+  /** The Conversations service (IS...) a conversation lives in, open or not. */
+  async serviceOf(sid: string): Promise<string> {
+    return (await this.conversations(sid).fetch()).chatServiceSid;
+  }
+
+  /**
+   * Studio mode, at hand-off: removes the conversation's Studio webhook, so agent replies and the
+   * player's next messages start no new flow executions (Studio + Flex Conversations).
+   */
+  async removeStudioWebhooks(sid: string): Promise<number> {
+    const scoped = this.conversations(sid);
+    const studio = (await scoped.webhooks.list({ limit: 5 })).filter((webhook) => webhook.target === 'studio');
+    for (const webhook of studio) await scoped.webhooks(webhook.sid).remove();
+    return studio.length;
+  }
+
   /** Conversation, the player as participant, and the webhooks that report back to us. */
   async open(input: NewConversation): Promise<OpenedConversation> {
     const conversation = await this.conversations.create({

@@ -48,6 +48,8 @@ export class RoutedRequestClient extends RequestClient {
     headers?: Record<string, string>;
     body?: Buffer;
     auth?: { username: string; password: string };
+    /** The download stops (and the call fails) at the first byte past this many. */
+    maxBytes?: number;
   }): Promise<BinaryResponse> {
     const routed = routeTwilioUrl(opts.uri, this.baseUrl);
     const headers: Record<string, string> = { ...opts.headers };
@@ -60,6 +62,7 @@ export class RoutedRequestClient extends RequestClient {
       data: opts.body,
       responseType: 'arraybuffer',
       maxRedirects: 5,
+      maxContentLength: opts.maxBytes ?? -1,
       timeout: this.defaultTimeout,
       proxy: false,
       validateStatus: () => true,

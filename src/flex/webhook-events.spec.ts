@@ -1,9 +1,11 @@
 import { agentDisplayName } from './identities';
+import { InvalidWebhookField } from './twilio-sids';
 import { classifyBotTurn, classifyConversationEvent, parseMedia } from './webhook-events';
 
 const CH = `CH${'1'.repeat(32)}`;
 const IM = `IM${'2'.repeat(32)}`;
 const ME = `ME${'3'.repeat(32)}`;
+const MB = `MB${'5'.repeat(32)}`;
 
 describe('classifyConversationEvent', () => {
   const message = (extra: Record<string, string>) => ({ EventType: 'onMessageAdded', ConversationSid: CH, MessageSid: IM, Author: 'alice@example.com', Body: 'hi', ...extra });
@@ -18,16 +20,27 @@ describe('classifyConversationEvent', () => {
   it('ignores our own messages, the player’s, and events it does not handle', () => {
     expect(classifyConversationEvent(message({ Source: 'API' }))).toBeNull();
     expect(classifyConversationEvent(message({ Source: 'SDK', Author: 'discord:123' }))).toBeNull();
-    expect(classifyConversationEvent({ EventType: 'onParticipantAdded', ConversationSid: CH, Identity: 'discord:123' })).toBeNull();
+    expect(classifyConversationEvent({ EventType: 'onParticipantAdded', ConversationSid: CH, ParticipantSid: MB, Identity: 'discord:123' })).toBeNull();
     expect(classifyConversationEvent({ EventType: 'onConversationStateUpdated', ConversationSid: CH, StateTo: 'inactive' })).toBeNull();
     expect(classifyConversationEvent({ EventType: 'onMessageUpdated', ConversationSid: CH })).toBeNull();
-    expect(classifyConversationEvent({ EventType: 'onMessageAdded', Source: 'SDK' })).toBeNull();
+  });
+
+  it('refuses malformed or re-split values instead of keying a new event on them', () => {
+    expect(() => classifyConversationEvent({ EventType: 'onMessageAdded', Source: 'SDK' })).toThrow(InvalidWebhookField);
+    expect(() => classifyConversationEvent(message({ MessageSid: `${IM}Bo` }))).toThrow(/MessageSid/);
+    expect(() => classifyConversationEvent(message({ MessageSid: [IM, IM] as unknown as string }))).toThrow(/more than once/);
+    expect(() => classifyConversationEvent(message({ ChatServiceSid: 'IS1' }))).toThrow(/ChatServiceSid/);
+    expect(() => classifyConversationEvent(message({ Body: 'x'.repeat(40_000) }))).toThrow(/Body/);
+  });
+
+  it('replaces NUL, which Postgres cannot store, with a visible character', () => {
+    expect(classifyConversationEvent(message({ Source: 'SDK', Body: 'a\u0000b' }))!.job).toMatchObject({ body: 'a\uFFFDb', chatServiceSid: null });
   });
 
   it('reports an agent joining and the conversation closing', () => {
-    expect(classifyConversationEvent({ EventType: 'onParticipantAdded', ConversationSid: CH, Identity: 'bob_40example_2Ecom', ParticipantSid: 'MB1' })).toEqual({
-      job: { type: 'agentJoined', conversationSid: CH, agentName: 'bob' },
-      dedupeKey: `flex:participant:${CH}:MB1`,
+    expect(classifyConversationEvent({ EventType: 'onParticipantAdded', ConversationSid: CH, Identity: 'bob_40example_2Ecom', ParticipantSid: MB })).toEqual({
+      job: { type: 'agentJoined', conversationSid: CH, agentName: 'bob', onlyIfNoAgent: true },
+      dedupeKey: `flex:participant:${MB}`,
     });
     expect(classifyConversationEvent({ EventType: 'onConversationStateUpdated', ConversationSid: CH, StateFrom: 'active', StateTo: 'closed' })).toEqual({
       job: { type: 'platformClosed', conversationSid: CH },
@@ -42,7 +55,7 @@ describe('classifyBotTurn', () => {
       job: { type: 'botTurn', conversationSid: CH, messageSid: IM, body: 'trade?' },
       dedupeKey: `studio:turn:${IM}`,
     });
-    expect(classifyBotTurn({ ConversationSid: CH })).toBeNull();
+    expect(() => classifyBotTurn({ ConversationSid: CH })).toThrow(/MessageSid/);
   });
 });
 

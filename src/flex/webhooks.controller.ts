@@ -1,9 +1,20 @@
-import { Body, Controller, Header, HttpCode, Post, UseGuards } from '@nestjs/common';
+import { Controller, Header, HttpCode, Post, Req, UseGuards } from '@nestjs/common';
+import type { FastifyRequest } from 'fastify';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../auth/roles';
 import { FlexWebhooksService } from './flex-webhooks.service';
 import { TwilioSignatureGuard } from './twilio-signature.guard';
 import type { WebhookParams } from './webhook-events';
+
+/**
+ * The form parameters, read from the request rather than through @Body(): the app's validation
+ * pipe refuses NUL in bodies, and an agent's message with one must still reach the player
+ * (the classifiers replace it and check every value they use).
+ */
+const paramsOf = (request: FastifyRequest): WebhookParams => {
+  const body = request.body;
+  return body && typeof body === 'object' && !Array.isArray(body) ? (body as WebhookParams) : {};
+};
 
 /**
  * Twilio's webhooks (the seed's endpoints): signed by Twilio instead of an API key. They store the
@@ -20,8 +31,8 @@ export class FlexWebhooksController {
   @Post('forward-to-discord')
   @HttpCode(200)
   @Header('content-type', 'text/plain; charset=utf-8')
-  async forward(@Body() params: WebhookParams): Promise<string> {
-    await this.webhooks.acceptConversationEvent(params ?? {});
+  async forward(@Req() request: FastifyRequest): Promise<string> {
+    await this.webhooks.acceptConversationEvent(paramsOf(request));
     return '';
   }
 
@@ -29,8 +40,19 @@ export class FlexWebhooksController {
   @Post('chatbot-to-discord')
   @HttpCode(200)
   @Header('content-type', 'text/plain; charset=utf-8')
-  async chatbot(@Body() params: WebhookParams): Promise<string> {
-    await this.webhooks.acceptBotTurn(params ?? {});
+  async chatbot(@Req() request: FastifyRequest): Promise<string> {
+    await this.webhooks.acceptBotTurn(paramsOf(request));
     return '';
+  }
+
+  /**
+   * The TaskRouter workspace's EventCallbackUrl (set by `npm run twilio:provision`): agent
+   * accepted, wrap-up, completion, nobody took it. TaskRouter asks for 204 with a JSON content type.
+   */
+  @Post('twilio/taskrouter-events')
+  @HttpCode(204)
+  @Header('content-type', 'application/json')
+  async taskRouter(@Req() request: FastifyRequest): Promise<void> {
+    await this.webhooks.acceptTaskRouterEvent(paramsOf(request));
   }
 }

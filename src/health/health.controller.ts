@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, Controller, Get, Injectable, OnModuleDestroy
 import { ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles';
+import { DatabaseConnection } from '../database/database-connection';
 import { PrismaService } from '../database/prisma.service';
 
 /**
@@ -29,6 +30,7 @@ export class HealthController {
   constructor(
     private readonly prisma: PrismaService,
     private readonly state: ShutdownState,
+    private readonly database: DatabaseConnection,
   ) {}
 
   @Get('live')
@@ -41,6 +43,11 @@ export class HealthController {
     if (this.state.shuttingDown) {
       void reply.status(503);
       return { status: 'shutting_down' };
+    }
+    if (this.database.state !== 'up') {
+      // The embedded Postgres died and is being restarted (src/database/embedded-supervisor.ts).
+      void reply.status(503);
+      return { status: 'unavailable', database: this.database.state };
     }
     try {
       await this.prisma.$queryRaw`SELECT 1`;

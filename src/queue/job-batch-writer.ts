@@ -47,7 +47,13 @@ export class JobBatchWriter {
       this.scheduled = true;
       setImmediate(() => this.flush());
     }
-    this.insert(group).catch((error: unknown) => group.forEach((job) => job.reject(error)));
+    this.insert(group).catch((error: unknown) => this.oneByOne(group, error));
+  }
+
+  /** A group that failed as a whole is written job by job: one bad row fails its own caller only. */
+  private async oneByOne(group: Waiting[], error: unknown): Promise<void> {
+    if (group.length === 1) return group[0].reject(error);
+    for (const job of group) await this.insert([job]).catch((own: unknown) => job.reject(own));
   }
 
   private async insert(group: Waiting[]): Promise<void> {

@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
+import { OutageLog } from '../database/outage-log';
 import { PrismaService } from '../database/prisma.service';
 import { countsAsAttempt, isRetryable, retryAfterOf, retryDelayMs } from './backoff';
 import { DeadJob, JobContext, JobSpec } from './job-map';
@@ -29,6 +30,8 @@ const errorText = (error: unknown): string => (error instanceof Error ? `${error
  */
 export class JobWorker {
   private readonly logger = new Logger('JobQueue');
+  // While the database is away, one line when it goes and one when it is back (not a stack per poll).
+  private readonly outage = new OutageLog(this.logger, 'Claiming jobs (is the database reachable?)');
   private readonly inFlight = new Map<bigint, Promise<void>>();
   private running = false;
   private loop: Promise<void> | null = null;
@@ -95,10 +98,10 @@ export class JobWorker {
       const free = this.config.QUEUE_CONCURRENCY - this.inFlight.size;
       let claimed: ClaimedJob[] = [];
       if (free > 0) {
-        claimed = await this.claim(free).catch((error: unknown) => {
-          this.logger.warn({ err: error }, 'Claiming jobs failed; trying again shortly');
-          return [];
-        });
+        claimed = await this.claim(free).then(
+          (jobs) => (this.outage.succeeded(), jobs),
+          (error: unknown) => (this.outage.failed(error), [] as ClaimedJob[]),
+        );
         for (const job of claimed) this.track(job);
       }
       if (!this.running) break;

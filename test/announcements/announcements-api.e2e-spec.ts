@@ -119,7 +119,10 @@ describe('Announcements through the REST API', () => {
     expect((await post({ title: 'x', body: 'y' }, agent)).statusCode).toBe(403);
     expect((await t.request({ method: 'GET', url: '/api/announcements/feeds', headers: agent })).statusCode).toBe(403);
     expect((await t.request({ method: 'GET', url: '/api/announcements/00000000-0000-4000-8000-000000000000', headers: lead })).statusCode).toBe(404);
-    expect((await t.request({ method: 'PATCH', url: '/api/announcements/not-an-id', headers: lead, payload: { title: 'x' } })).statusCode).toBe(404);
+    // An id that is not a uuid is refused before any lookup (UuidPipe), naming the parameter.
+    const notAnId = await t.request({ method: 'PATCH', url: '/api/announcements/not-an-id', headers: lead, payload: { title: 'x' } });
+    expect([notAnId.statusCode, notAnId.json().code]).toEqual([400, 'validation_failed']);
+    expect((await t.request({ method: 'PATCH', url: '/api/announcements/00000000-0000-4000-8000-000000000000', headers: lead, payload: { title: 'x' } })).statusCode).toBe(404);
     expect((await t.request({ method: 'PATCH', url: '/api/announcements/not-an-id', headers: lead, payload: {} })).statusCode).toBe(400);
   });
 });

@@ -1,7 +1,16 @@
 import { Role } from '../../src/generated/prisma/enums';
 import { createTestApp, TestApp } from '../utils/test-app';
 
-type KeyView = { id: string; name: string; prefix: string; role: string; createdAt: string; lastUsedAt: string | null; revokedAt: string | null };
+type KeyView = {
+  id: string;
+  name: string;
+  prefix: string;
+  role: string;
+  person: { id: string; displayName: string };
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+};
 
 describe('/api/keys', () => {
   let t: TestApp;
@@ -13,7 +22,9 @@ describe('/api/keys', () => {
   });
   afterAll(() => t.close());
 
-  const createKey = (payload: Record<string, unknown>) => t.request({ method: 'POST', url: '/api/keys', headers: lead, payload });
+  /** A person named after the key unless the payload says otherwise (or is the list of cases below). */
+  const createKey = (payload: Record<string, unknown>, person = true) =>
+    t.request({ method: 'POST', url: '/api/keys', headers: lead, payload: person && typeof payload.name === 'string' ? { displayName: 'Test person', ...payload } : payload });
   const list = async () => {
     const res = await t.request({ method: 'GET', url: '/api/keys', headers: lead });
     expect(res.statusCode).toBe(200);
@@ -36,7 +47,7 @@ describe('/api/keys', () => {
     expect(keys.map((k) => k.name)).toEqual(['root-lead', 'support-dashboard']);
     expect(body).not.toContain(key);
     expect(body).not.toContain(key.slice(10));
-    for (const k of keys) expect(Object.keys(k).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'prefix', 'revokedAt', 'role']);
+    for (const k of keys) expect(Object.keys(k).sort()).toEqual(['createdAt', 'id', 'lastUsedAt', 'name', 'person', 'prefix', 'revokedAt', 'role']);
     // Only a hash is stored: the secret is nowhere in the table.
     const stored = await t.prisma.apiKey.findUniqueOrThrow({ where: { name: 'support-dashboard' } });
     expect(stored.hash).toMatch(/^[0-9a-f]{64}$/);
@@ -70,10 +81,12 @@ describe('/api/keys', () => {
       [{ name: 'x'.repeat(101), role: 'LEAD' }, ['name']],
       [{ name: 'bad/name;', role: 'LEAD' }, ['name']],
       [{ name: 'ok-name', role: 'LEAD', key: 'my-own-secret' }, ['key']],
-      [{}, ['name', 'role']],
+      [{ name: 'ok-name', role: 'LEAD', displayName: '**@everyone**' }, ['displayName']],
+      [{ name: 'ok-name', role: 'LEAD', displayName: 'x'.repeat(101) }, ['displayName']],
+      [{}, ['displayName', 'name', 'role']],
     ];
     for (const [payload, fields] of cases) {
-      const res = await createKey(payload);
+      const res = await createKey(payload, Object.keys(payload).length > 0);
       expect(res.statusCode).toBe(400);
       expect([...new Set(res.json().errors.map((e: { field: string }) => e.field))].sort()).toEqual(fields);
     }
@@ -109,6 +122,45 @@ describe('/api/keys', () => {
       const res = await t.request({ method: 'DELETE', url: `/api/keys/${idOrName}`, headers: lead });
       expect(res.statusCode).toBe(404);
       expect(res.json().code).toBe('not_found');
+    }
+  });
+
+  it('compares key names and display names ignoring case, so look-alike actors cannot coexist', async () => {
+    expect((await createKey({ name: 'lookalike', role: 'VIEWER' })).statusCode).toBe(201);
+    const upper = await createKey({ name: 'LOOKALIKE', role: 'LEAD' });
+    expect(upper.statusCode).toBe(409);
+    expect(upper.json()).toMatchObject({ code: 'api_key_name_taken' });
+    expect((await t.request({ method: 'DELETE', url: '/api/keys/LookAlike', headers: lead })).json()).toMatchObject({ name: 'lookalike' });
+
+    // A second key for "mia from support" is Mia's: one person, one name players see.
+    const first = (await createKey({ name: 'mia-laptop', role: 'AGENT', displayName: 'Mia from Support' })).json() as { apiKey: KeyView };
+    const second = (await createKey({ name: 'mia-phone', role: 'AGENT', displayName: 'mia FROM support' })).json() as { apiKey: KeyView };
+    expect(second.apiKey.person).toEqual(first.apiKey.person);
+    expect(first.apiKey.person.displayName).toBe('Mia from Support');
+    expect(await t.prisma.person.count({ where: { displayName: { equals: 'mia from support', mode: 'insensitive' } } })).toBe(1);
+  });
+
+  it('keeps the last active lead key: revoking it is a 409 that says why', async () => {
+    const own = await createTestApp();
+    try {
+      const onlyLead = await own.keyFor(Role.LEAD, 'only-lead');
+      await own.keyFor(Role.AGENT, 'an-agent');
+      const res = await own.request({ method: 'DELETE', url: '/api/keys/only-lead', headers: onlyLead });
+      expect(res.statusCode).toBe(409);
+      expect(res.headers['content-type']).toMatch(/^application\/problem\+json/);
+      expect(res.json()).toMatchObject({ code: 'last_lead_key', detail: expect.stringContaining('last active lead key') });
+      expect((await own.request({ method: 'GET', url: '/api/keys', headers: onlyLead })).statusCode).toBe(200);
+
+      // With a second lead, one may go; then the other is the last again.
+      const second = (await own.request({ method: 'POST', url: '/api/keys', headers: onlyLead, payload: { name: 'second-lead', role: 'LEAD', displayName: 'Second' } })).json() as { key: string };
+      const both = await Promise.all([
+        own.request({ method: 'DELETE', url: '/api/keys/only-lead', headers: bearer(second.key) }),
+        own.request({ method: 'DELETE', url: '/api/keys/second-lead', headers: onlyLead }),
+      ]);
+      expect(both.map((r) => r.statusCode).sort()).toEqual([200, 409]);
+      expect(await own.prisma.apiKey.count({ where: { role: 'LEAD', revokedAt: null } })).toBe(1);
+    } finally {
+      await own.close();
     }
   });
 });

@@ -24,7 +24,7 @@ describe('BOOTSTRAP_API_KEY', () => {
     try {
       const keys = await t.request({ method: 'GET', url: '/api/keys', headers: bearer(FIRST) });
       expect(keys.statusCode).toBe(200);
-      expect(keys.json()).toEqual([expect.objectContaining({ name: 'bootstrap', role: 'LEAD', revokedAt: null })]);
+      expect(keys.json()).toEqual([expect.objectContaining({ name: 'bootstrap', role: 'LEAD', revokedAt: null, person: expect.objectContaining({ displayName: 'Support team' }) })]);
       expect(keys.body).not.toContain(FIRST.slice(10));
 
       // A restart with the same or another value changes nothing.
@@ -43,7 +43,7 @@ describe('BOOTSTRAP_API_KEY', () => {
     }
   });
 
-  it('creates nothing when a key already exists, even if every key is revoked', async () => {
+  it('creates nothing when a key already exists, even if the bootstrap key is revoked', async () => {
     const database = await createTestDatabase();
     try {
       const plain = await boot(database.url, {});
@@ -52,18 +52,19 @@ describe('BOOTSTRAP_API_KEY', () => {
       await plain.close();
 
       const seeded = await boot(database.url, { BOOTSTRAP_API_KEY: FIRST });
-      // The bootstrap key makes an "ops" lead key, which then revokes both: keys exist, none usable.
-      const created = await seeded.inject({ method: 'POST', url: '/api/keys', headers: bearer(FIRST), payload: { name: 'ops', role: 'LEAD' } });
+      // The bootstrap key makes an "ops" lead key, which revokes it; ops itself, the last lead key, stays.
+      const created = await seeded.inject({ method: 'POST', url: '/api/keys', headers: bearer(FIRST), payload: { name: 'ops', role: 'LEAD', displayName: 'Ops' } });
       expect(created.statusCode).toBe(201);
       const ops = created.json().key as string;
       expect((await seeded.inject({ method: 'DELETE', url: '/api/keys/bootstrap', headers: bearer(ops) })).statusCode).toBe(200);
-      expect((await seeded.inject({ method: 'DELETE', url: '/api/keys/ops', headers: bearer(ops) })).statusCode).toBe(200);
+      expect((await seeded.inject({ method: 'DELETE', url: '/api/keys/ops', headers: bearer(ops) })).statusCode).toBe(409);
       await seeded.close();
 
       const restarted = await boot(database.url, { BOOTSTRAP_API_KEY: SECOND });
       try {
         expect((await restarted.inject({ method: 'GET', url: '/api/cases', headers: bearer(SECOND) })).statusCode).toBe(401);
         expect((await restarted.inject({ method: 'GET', url: '/api/cases', headers: bearer(FIRST) })).statusCode).toBe(401);
+        expect((await restarted.inject({ method: 'GET', url: '/api/cases', headers: bearer(ops) })).statusCode).toBe(200);
       } finally {
         await restarted.close();
       }

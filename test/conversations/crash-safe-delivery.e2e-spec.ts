@@ -79,7 +79,8 @@ describe('crash-safe delivery: claim, send, record', () => {
     const stored = await eventually(
       async () => {
         const row = await app.prisma.message.findFirst({ where: { body: 'relayed before the crash' } });
-        return row && !row.relayPending ? row : null;
+        // Stored rows start as not pending for a moment: wait for the recorded post itself.
+        return row && !row.relayPending && row.platformMessageId ? row : null;
       },
       8000,
       'the relay to be recorded',

@@ -60,4 +60,33 @@ describe('the fake Twilio', () => {
     await expect(twilio.conversations.v1.conversations.create({})).rejects.toMatchObject({ status: 503 });
     await expect(twilio.conversations.v1.conversations.create({})).resolves.toMatchObject({ state: 'active' });
   });
+
+  it('fires conversation webhooks only for SDK actions and REST calls with X-Twilio-Webhook-Enabled, never for a Twilio-added participant or close', async () => {
+    const twilio = client();
+    const conversation = await twilio.conversations.v1.conversations.create({});
+    const scoped = twilio.conversations.v1.conversations(conversation.sid);
+    const url = 'https://bridge.example.test/forward-to-discord';
+    fake.useTransport(async () => ({ status: 200, body: '' })); // no app here: every webhook is answered 200
+    await scoped.webhooks.create({ target: 'webhook', 'configuration.url': url, 'configuration.filters': ['onMessageAdded', 'onParticipantAdded', 'onConversationStateUpdated'] });
+    const events = () => fake.deliveries.filter((d) => d.params.ConversationSid === conversation.sid).map((d) => `${d.params.EventType}/${d.params.Source}`);
+
+    await scoped.participants.create({ identity: 'agent@example.com' });
+    await scoped.messages.create({ author: 'bot', body: 'quiet' });
+    await scoped.update({ state: 'closed' });
+    await fake.settle();
+    expect(events()).toEqual([]);
+
+    await scoped.update({ state: 'active', xTwilioWebhookEnabled: 'true' });
+    await scoped.participants.create({ identity: 'other@example.com', xTwilioWebhookEnabled: 'true' });
+    await scoped.messages.create({ author: 'bot', body: 'loud', xTwilioWebhookEnabled: 'true' });
+    await fake.settle();
+    await fake.agentMessage(conversation.sid, 'from the Flex UI');
+    expect(events()).toEqual(['onConversationStateUpdated/API', 'onParticipantAdded/API', 'onMessageAdded/API', 'onMessageAdded/SDK']);
+  });
+
+  it('refuses Twilio headers a route does not define', async () => {
+    await expect(
+      client().request({ method: 'get', uri: `https://taskrouter.twilio.com/v1/Workspaces/${fake.workspaceSid}`, headers: { 'X-Twilio-Webhook-Enabled': 'true' } }),
+    ).resolves.toMatchObject({ statusCode: 400, body: expect.objectContaining({ message: expect.stringContaining('header x-twilio-webhook-enabled is not defined') }) });
+  });
 });

@@ -86,7 +86,8 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
       ['system', `The player asked for a live agent. Case #42: ${PUBLIC_URL}/api/cases/42`],
     ]);
     for (const message of messages) {
-      expect(message.headers['x-twilio-webhook-enabled']).toBe('true');
+      // No flow needs these lines: without the header they do not echo back to /forward-to-discord.
+      expect(message.headers['x-twilio-webhook-enabled']).toBeUndefined();
       expect(json(message.params.Attributes)).toMatchObject({ discordUserId: '301234567890123456', dmChannelId: '401234567890123456', caseNumber: 42 });
     }
     expect(messages[0].params.DateCreated).toBe('2026-11-22T10:00:00Z');
@@ -124,9 +125,10 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     const basic = Buffer.from(String(interaction.headers.authorization).replace('Basic ', ''), 'base64').toString();
     expect(basic).toBe(`${fake.apiKey}:${fake.apiSecret}`);
 
-    // Our own messages come back to /forward-to-discord as Source=API and are ignored: nothing queued.
+    // Nothing comes back: no webhook for our own REST calls, and TaskRouter's task.created is filtered out.
     await fake.settle();
-    expect(fake.deliveries.filter((d) => d.params.ConversationSid === conversationSid).every((d) => d.status === 200 && d.params.Source === 'API')).toBe(true);
+    expect(fake.deliveries.filter((d) => d.params.ConversationSid === conversationSid)).toEqual([]);
+    expect(fake.taskFor(conversationSid).assignmentStatus).toBe('pending');
     expect(await app.prisma.job.count()).toBe(0);
   });
 
@@ -192,7 +194,7 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     expect(app.fake.media.get(mediaSid)!.data.equals(png)).toBe(true);
     expect(message.params).toMatchObject({ Author: 'discord:301234567890000004', Body: 'Here is a screenshot' });
     expect(json(message.params.Attributes)).toMatchObject({ discordMessageId: '501234567890123456', filename: 'crash.png' });
-    expect(message.headers['x-twilio-webhook-enabled']).toBe('true');
+    expect(message.headers['x-twilio-webhook-enabled']).toBeUndefined();
     expect(upload.status).toBe(201);
     expect(app.fake.requests.indexOf(upload)).toBeLessThan(app.fake.requests.indexOf(message));
     expect(result.platformMessageId).toBe(app.fake.conversationOrThrow(chat.platformKey!).messages.at(-1)!.sid);
@@ -222,8 +224,12 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     await platform.close(ref);
     const [closed] = app.fake.calls('POST /v1/Interactions/{InteractionSid}/Channels/{Sid}');
     expect(closed.path).toBe(`/v1/Interactions/${chat.platformRefs!.interactionSid}/Channels/${chat.platformRefs!.channelSid}`);
-    expect(closed.params).toEqual({ Status: 'closed' });
+    // Routing status closed completes the task instead of leaving the agent in wrap-up.
+    expect(closed.params).toEqual({ Status: 'closed', Routing: '{"status":"closed"}' });
     expect(app.fake.interactions.get(chat.platformRefs!.interactionSid)!.channelStatus).toBe('closed');
+    await app.fake.settle();
+    expect(app.fake.taskFor(chat.platformKey!).assignmentStatus).toBe('completed');
+    expect(app.fake.taskRouter.events.filter((e) => e.delivered).map((e) => e.eventType)).toContain('task.completed');
 
     const bare = await platform.handOff(handOffFor({ player: { id: '301234567890000007', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
     app.fake.requests.length = 0;

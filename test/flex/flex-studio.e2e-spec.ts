@@ -1,7 +1,6 @@
-import { loadConfig } from '../../src/config/app-config';
 import { ChatRef } from '../../src/conversations/ports';
 import { FlexAgentPlatform } from '../../src/flex/flex-agent.platform';
-import { runProvisioning } from '../../src/flex/provisioning';
+import { provisioningSettings, runProvisioning } from '../../src/flex/provisioning';
 import { STUDIO_FLOW_NAME } from '../../src/flex/studio-flow';
 import { FakeTwilio } from '../fakes/twilio/fake-twilio';
 import { startTestTwilio } from '../utils/test-twilio';
@@ -32,23 +31,23 @@ describe('npm run twilio:provision (Studio flow for ROUTING_MODE=studio)', () =>
   });
 
   it('creates the flow, then updates the same flow when run again', async () => {
-    const config = loadConfig({ ...env, ROUTING_MODE: 'direct' });
+    const settings = provisioningSettings({ ...env, ROUTING_MODE: 'studio' });
     const lines: string[] = [];
 
-    const first = await runProvisioning(config, { taskChannelSid: `TC${'5'.repeat(32)}`, log: (line) => lines.push(line) });
-    const second = await runProvisioning(config, { taskChannelSid: `TC${'5'.repeat(32)}`, log: (line) => lines.push(line) });
+    const first = await runProvisioning(settings, { log: (line) => lines.push(line) });
+    const second = await runProvisioning(settings, { log: (line) => lines.push(line) });
 
-    expect(second).toBe(first);
+    expect(second.flowSid).toBe(first.flowSid);
     expect(fake.calls('POST /v2/Flows')).toHaveLength(1);
     expect(fake.calls('POST /v2/Flows/{Sid}')).toHaveLength(1);
     expect(fake.flows.size).toBe(1);
-    const flow = fake.flows.get(first)!;
+    const flow = fake.flows.get(first.flowSid!)!;
     expect(flow).toMatchObject({ friendlyName: STUDIO_FLOW_NAME, status: 'published', revision: 2 });
     expect(fake.calls('POST /v2/Flows')[0].params).toMatchObject({ FriendlyName: STUDIO_FLOW_NAME, Status: 'published' });
-    expect(lines).toContain(`  TWILIO_STUDIO_FLOW_SID=${first}`);
-    expect(lines).toContain('  ROUTING_MODE=studio');
+    expect(lines).toContain(`  TWILIO_STUDIO_FLOW_SID=${first.flowSid}`);
     expect(lines.filter((l) => /created and published/.test(l))).toHaveLength(1);
     expect(lines.filter((l) => /updated and published \(revision 2\)/.test(l))).toHaveLength(1);
+    const chatChannel = fake.taskRouter.workspace.taskChannels.find((c) => c.uniqueName === 'chat')!;
 
     // The flow routes conversation messages on the conversation's `mode` attribute.
     const definition = json(fake.calls('POST /v2/Flows')[0].params.Definition) as { initial_state: string; states: State[] };
@@ -62,7 +61,7 @@ describe('npm run twilio:provision (Studio flow for ROUTING_MODE=studio)', () =>
     expect(agent.conditions).toEqual([expect.objectContaining({ arguments: ['{{trigger.conversation.ChannelAttributes.mode}}'], type: 'equal_to', value: 'AGENT' })]);
     const toFlex = byName.get(agent.next!)!;
     expect(toFlex.type).toBe('send-to-flex');
-    expect(toFlex.properties).toMatchObject({ workflow: fake.workflowSid, channel: `TC${'5'.repeat(32)}` });
+    expect(toFlex.properties).toMatchObject({ workflow: fake.workflowSid, channel: chatChannel.sid });
     const toBot = byName.get(split.transitions.find((t) => t.event === 'noMatch')!.next!)!;
     expect(toBot.type).toBe('make-http-request');
     expect(toBot.properties).toMatchObject({
@@ -122,13 +121,27 @@ describe('FlexAgentPlatform in studio mode', () => {
     fake.requests.length = 0;
     const result = await platform.handOff({ ...ref, caseNumber: 9, transcript: [{ author: 'PLAYER', authorName: 'Brock', body: '¿cómo intercambio?', at: new Date() }] });
 
-    expect(result).toEqual({ platformKey: conversationSid });
+    expect(result).toEqual({ platformKey: conversationSid, platformRefs: { studioDetached: 'true' } });
     expect(fake.calls('POST /v1/Interactions')).toHaveLength(0);
     expect(fake.calls('POST /v1/Conversations')).toHaveLength(0);
     expect(JSON.parse(fake.conversationOrThrow(conversationSid).attributes)).toMatchObject({ mode: 'AGENT', caseNumber: 9, caseUrl: `${PUBLIC_URL}/api/cases/9` });
     expect(fake.studioTriggers.map((t) => t.body)).toEqual(['¿cómo intercambio?', `The player asked for a live agent. Case #9: ${PUBLIC_URL}/api/cases/9`]);
+    // The flow's Send to Flex made the task; then the Studio webhook is removed (ours stays).
+    expect(fake.calls('DELETE /v1/Conversations/{ConversationSid}/Webhooks/{Sid}')).toHaveLength(1);
+    expect(fake.conversationOrThrow(conversationSid).webhooks.map((w) => w.target)).toEqual(['webhook']);
+    expect(fake.taskFor(conversationSid).assignmentStatus).toBe('pending');
 
-    await platform.close({ ...ref, caseNumber: 9 });
+    // After the hand-off: neither the agent's reply nor the player's next message starts a flow execution.
+    const after = { ...ref, caseNumber: 9, platformRefs: result.platformRefs! };
+    await fake.acceptTask(conversationSid);
+    await fake.agentMessage(conversationSid, 'Hola Brock');
+    const next = await platform.relayPlayerMessage(after, { id: '2', playerMessageId: '521111111111111112', body: 'gracias', media: [], maybeSent: false });
+    expect(next.platformMessageId).toMatch(/^IM/);
+    expect(fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').at(-1)!.headers['x-twilio-webhook-enabled']).toBeUndefined();
+    expect(fake.studioTriggers).toHaveLength(2);
+    expect([...fake.taskRouter.tasks.values()]).toHaveLength(1);
+
+    await platform.close(after);
     expect(fake.conversationOrThrow(conversationSid).state).toBe('closed');
   });
 });

@@ -63,7 +63,9 @@ describe('Flex webhooks: signature guard, persist-then-deliver, dedupe', () => {
     });
     const botTurn = await app.fake.send(`${PUBLIC_URL}/chatbot-to-discord`, { ConversationSid: conversationSid, MessageSid: `IM${'e'.repeat(32)}`, Body: 'hi' }, { signWith: 'wrong' });
 
-    for (const response of [unsigned, forged, otherUrl, botTurn]) {
+    const taskRouter = await app.fake.send(`${PUBLIC_URL}/twilio/taskrouter-events`, { EventType: 'task.completed', WorkspaceSid: app.fake.workspaceSid, TaskSid: `WT${'1'.repeat(32)}`, TaskAttributes: JSON.stringify({ conversationSid }) }, { unsigned: true });
+
+    for (const response of [unsigned, forged, otherUrl, botTurn, taskRouter]) {
       expect(response.status).toBe(403);
       expect(JSON.parse(response.body)).toMatchObject({ status: 403, code: 'invalid_twilio_signature' });
     }
@@ -102,24 +104,28 @@ describe('Flex webhooks: signature guard, persist-then-deliver, dedupe', () => {
     expect(event.media).toHaveLength(1);
     expect(event.media[0]).toMatchObject({ filename: 'screen.png', contentType: 'image/png' });
     expect(event.media[0].data.equals(png)).toBe(true);
+    // onMessageAdded carries no ChatServiceSid: the service is read from the conversation.
+    expect(app.fake.deliveries.at(-1)!.params.ChatServiceSid).toBeUndefined();
     expect(app.fake.requests.map((r) => `${r.host} ${r.route}`)).toEqual([
+      'conversations.twilio.com GET /v1/Conversations/{Sid}',
       'mcs.us1.twilio.com GET /v1/Services/{ServiceSid}/Media/{Sid}',
       'media.us1.twilio.com GET /{Sid}',
     ]);
   });
 
-  it('ignores our own messages (Source=API) and the player joining; reports an agent joining and the chat closing', async () => {
+  it('ignores our own messages (Source=API) and the player joining; an SDK join is a secondary agent-joined signal, a closed state closes', async () => {
     const url = `${PUBLIC_URL}/forward-to-discord`;
     const ours = await app.fake.send(url, forward({ MessageSid: `IM${'f'.repeat(32)}`, Source: 'API', Author: 'bot' }));
     const player = await app.fake.send(url, { ConversationSid: conversationSid, EventType: 'onParticipantAdded', ParticipantSid: `MB${'1'.repeat(32)}`, Identity: 'discord:311111111111111111' });
     expect([ours.status, player.status]).toEqual([200, 200]);
 
-    await app.fake.agentJoins(conversationSid, 'brock_40example_2Ecom', { friendly_name: 'Brock' });
-    await app.fake.closeConversation(conversationSid);
+    await app.fake.sdkParticipantJoins(conversationSid, 'brock_40example_2Ecom', { friendly_name: 'Brock' });
+    const closed = await app.fake.send(url, { ConversationSid: conversationSid, EventType: 'onConversationStateUpdated', StateFrom: 'active', StateTo: 'closed', Source: 'SDK' });
+    expect(closed.status).toBe(200);
     await queue.drain();
 
     expect(app.events.calls).toEqual([
-      { method: 'agentJoined', event: { platformKey: conversationSid, agentName: 'Brock' } },
+      { method: 'agentJoined', event: { platformKey: conversationSid, agentName: 'Brock', onlyIfNoAgent: true } },
       { method: 'platformClosed', event: { platformKey: conversationSid } },
     ]);
   });

@@ -151,4 +151,14 @@ describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () =>
     expect(await app.prisma.job.findUniqueOrThrow({ where: { id: BigInt(waiting!) } })).toMatchObject({ status: 'DONE' });
     expect(await app.prisma.job.findUniqueOrThrow({ where: { id: orphan.id } })).toMatchObject({ status: 'DONE', attempts: 2 });
   });
+
+  it('a job the database refuses fails alone, not the others written in the same group', async () => {
+    const results = await Promise.allSettled([
+      queue.enqueue('test.work', { id: 'group-1' }, { dedupeKey: 'group-1' }),
+      queue.enqueue('test.work', { id: 'group-2' }, { dedupeKey: 'x'.repeat(300) }), // over the column's 200 characters
+      queue.enqueue('test.work', { id: 'group-3' }, { dedupeKey: 'group-3' }),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect(await app.prisma.job.count({ where: { dedupeKey: { in: ['group-1', 'group-3'] } } })).toBe(2);
+  });
 });

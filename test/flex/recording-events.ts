@@ -2,8 +2,9 @@ import { AgentMessageEvent, AgentPlatformEvents } from '../../src/conversations/
 
 interface EventsByMethod {
   agentMessage: AgentMessageEvent;
-  agentJoined: { platformKey: string; agentName: string | null };
+  agentJoined: { platformKey: string; agentName: string | null; onlyIfNoAgent?: boolean };
   platformClosed: { platformKey: string };
+  noAgentAvailable: { platformKey: string };
   botTurn: { platformKey: string; platformMessageId: string; body: string };
 }
 
@@ -42,7 +43,11 @@ export class RecordingAgentPlatformEvents extends AgentPlatformEvents {
     return this.record({ method: 'agentMessage', event });
   }
 
-  agentJoined(event: { platformKey: string; agentName: string | null }) {
+  noAgentAvailable(event: { platformKey: string }) {
+    return this.record({ method: 'noAgentAvailable', event });
+  }
+
+  agentJoined(event: { platformKey: string; agentName: string | null; onlyIfNoAgent?: boolean }) {
     return this.record({ method: 'agentJoined', event });
   }
 

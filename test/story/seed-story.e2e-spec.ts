@@ -58,8 +58,9 @@ describe('seed story: Discord ↔ Twilio Flex (direct routing)', () => {
     expect(JSON.stringify(interaction)).toContain(`"caseNumber":${caseNumber}`);
     expect(await app.prisma.case.findUniqueOrThrow({ where: { number: caseNumber } })).toMatchObject({ type: 'HELP', reporterId: player.id });
 
-    // The agent accepts: the player hears it, the case is in progress with the agent.
-    await twilio.fake.agentJoins(conversationSid, 'alice@example.com', { friendly_name: 'Alice' });
+    // The agent accepts the task: TaskRouter's reservation.accepted tells the player (Flex adds the
+    // agent through its backend, so no participant webhook comes); the case is in progress with the agent.
+    await twilio.fake.acceptTask(conversationSid, { name: 'alice@example.com', attributes: { full_name: 'Alice' } });
     await dmWith(player, 'Alice from the support team has joined');
     await eventually(async () => (await app.prisma.case.findUniqueOrThrow({ where: { number: caseNumber } })).status === 'IN_PROGRESS', 5000, 'IN_PROGRESS');
     expect((await app.prisma.case.findUniqueOrThrow({ where: { number: caseNumber } })).assignee).toBe('Alice');
@@ -74,10 +75,14 @@ describe('seed story: Discord ↔ Twilio Flex (direct routing)', () => {
     expect(relayed.params.Author).toBe(`discord:${player.id}`);
     expect(JSON.parse(String(relayed.params.Attributes))).toMatchObject({ discordUserId: player.id });
 
-    // Flex closes the chat: the player is told, and a new DM goes back to the bot.
-    await twilio.fake.closeConversation(conversationSid);
+    // The agent ends the chat in Flex (wrap-up, no conversation webhook): the player is told, and a new DM goes back to the bot.
+    await twilio.fake.wrapUp(conversationSid);
     await dmWith(player, 'This chat has been closed');
     expect(await app.prisma.conversation.findFirst({ where: { platformKey: conversationSid } })).toMatchObject({ mode: 'CLOSED' });
+    await twilio.fake.completeTask(conversationSid);
+    app.discord.dispatchMessage({ user: player, content: 'how do I change my avatar' });
+    await eventually(() => botDms(player).filter((m) => m.content.includes('Here is what I found')).length === 2 || undefined, 5000, 'the bot answering again');
+    expect(botDms(player).filter((m) => m.content.includes('This chat has been closed'))).toHaveLength(1);
   });
 
   it('the same webhook delivered twice gives one DM', async () => {

@@ -1,3 +1,4 @@
+import { Role } from '../../src/generated/prisma/enums';
 import { eventually } from '../utils/eventually';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
 import { startTestTwilio, TEST_PUBLIC_URL, TestTwilio } from '../utils/test-twilio';
@@ -40,5 +41,28 @@ describe('seed story: ROUTING_MODE=studio answers through /chatbot-to-discord', 
       'the mirrored bot turn',
     );
     expect(mirrored.path).toContain(trigger.conversationSid);
+  });
+
+  it('hand-off: the flow sends the chat to Flex once, the Studio webhook goes, the agent joins via TaskRouter, a lead close completes the task', async () => {
+    const player = app.discord.user({ username: 'studioagent' });
+    app.discord.dispatchMessage({ user: player, content: 'can I talk to a live agent please' });
+    const handoff = await eventually(() => twilio.fake.studioTriggers.find((t) => t.body?.startsWith('The player asked for a live agent')), 5000, 'the hand-off turn');
+    const conversationSid = handoff.conversationSid;
+    await eventually(() => (twilio.fake.conversationOrThrow(conversationSid).webhooks.every((w) => w.target !== 'studio') ? true : undefined), 5000, 'the Studio webhook removed');
+
+    await twilio.fake.acceptTask(conversationSid, { name: 'misty@example.com', attributes: { full_name: 'Misty' } });
+    await eventually(() => app.discord.dmMessages(player.id).find((m) => m.content.includes('Misty from the support team has joined')), 5000, 'the joined notice');
+    await twilio.fake.agentMessage(conversationSid, 'Hi, Misty here', { author: 'misty@example.com' });
+    app.discord.dispatchMessage({ user: player, content: 'thanks Misty' });
+    await eventually(() => twilio.fake.calls(MESSAGES).find((r) => r.params.Body === 'thanks Misty'), 5000, 'the relayed message');
+    // Neither the agent's reply nor the player's message started a flow execution or a second task.
+    expect(twilio.fake.studioTriggers.filter((t) => t.conversationSid === conversationSid).map((t) => t.body)).toEqual([expect.stringContaining('The player asked for a live agent')]);
+    expect([...twilio.fake.taskRouter.tasks.values()].filter((t) => t.attributes.includes(conversationSid))).toHaveLength(1);
+
+    const chat = await app.prisma.conversation.findFirstOrThrow({ where: { platformKey: conversationSid } });
+    const lead = await app.keyFor(Role.LEAD);
+    expect((await app.request({ method: 'POST', url: `/api/conversations/${chat.id}/close`, headers: lead })).statusCode).toBe(204);
+    await twilio.fake.settle();
+    expect(twilio.fake.taskFor(conversationSid).assignmentStatus).toBe('completed');
   });
 });

@@ -16,8 +16,8 @@ export interface TestApp {
   databaseUrl: string;
   /** HTTP through Fastify's inject: the whole pipeline (guards, pipes, filters) without a socket. */
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
-  /** A new API key of this role; returns the bearer header for it. */
-  keyFor(role: Role, name?: string): Promise<{ authorization: string }>;
+  /** A new API key of this role, for a person named like the key unless given; returns the bearer header for it. */
+  keyFor(role: Role, name?: string, displayName?: string): Promise<{ authorization: string }>;
   close(): Promise<void>;
 }
 
@@ -65,8 +65,8 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     prisma,
     databaseUrl: database.url,
     request: (options) => app.inject(options),
-    keyFor: async (role, name = `${role.toLowerCase()}-${++keyCounter}`) => {
-      const { key } = await app.get(ApiKeysService).create(name, role);
+    keyFor: async (role, name = `${role.toLowerCase()}-${++keyCounter}`, displayName = name) => {
+      const { key } = await app.get(ApiKeysService).create({ name, role, displayName });
       return { authorization: `Bearer ${key}` };
     },
     close: async () => {

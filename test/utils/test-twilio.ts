@@ -1,3 +1,4 @@
+import { TASKROUTER_EVENTS } from '../../src/flex/taskrouter-events';
 import { FakeTwilio } from '../fakes/twilio/fake-twilio';
 import type { TestApp } from './test-app';
 
@@ -18,6 +19,7 @@ export const TEST_PUBLIC_URL = 'https://bridge.example.test';
  *   const twilio = await startTestTwilio();
  *   const app = await createTestApp({ ...twilio.env });
  *   twilio.connect(app);
+ *   await twilio.fake.acceptTask(conversationSid);            // TaskRouter: reservation.accepted
  *   await twilio.fake.agentMessage(conversationSid, 'Hi, I am Alice');
  */
 export async function startTestTwilio(options: { mode?: 'direct' | 'studio'; auth?: 'apiKey' | 'authToken' } = {}): Promise<TestTwilio> {
@@ -33,6 +35,9 @@ export async function startTestTwilio(options: { mode?: 'direct' | 'studio'; aut
     PUBLIC_URL: TEST_PUBLIC_URL,
     ROUTING_MODE: options.mode ?? 'direct',
   };
+  // As if `npm run twilio:provision` had set the workspace's event callback.
+  fake.taskRouter.workspace.eventCallbackUrl = `${TEST_PUBLIC_URL}/twilio/taskrouter-events`;
+  fake.taskRouter.workspace.eventsFilter = TASKROUTER_EVENTS.join(',');
   if (options.mode === 'studio') {
     // As if `npm run twilio:provision` had run.
     const flowSid = `FW${'0'.repeat(31)}1`;

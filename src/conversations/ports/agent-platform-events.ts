@@ -12,6 +12,17 @@ export interface AgentMessageEvent {
 export interface AgentJoinedEvent {
   platformKey: string;
   agentName: string | null;
+  /**
+   * A secondary signal of the same arrival (the platform also reports it another way): applied
+   * only while no agent is present, so the player is not told twice.
+   */
+  onlyIfNoAgent?: boolean;
+  /** References the platform learnt with this event (e.g. the routing it made itself), merged into the chat's. */
+  platformRefs?: Record<string, string>;
+}
+
+export interface NoAgentEvent {
+  platformKey: string;
 }
 
 export interface PlatformClosedEvent {
@@ -32,6 +43,11 @@ export abstract class AgentPlatformEvents {
   abstract agentJoined(event: AgentJoinedEvent): Promise<void>;
   /** The platform closed the chat: the player is told; the next message starts over with the bot. */
   abstract platformClosed(event: PlatformClosedEvent): Promise<void>;
+  /**
+   * Nobody took the chat (the platform gave up routing it): the player is told, the case stays
+   * open and the chat waits on the fallback platform chosen by AppModule.
+   */
+  abstract noAgentAvailable(event: NoAgentEvent): Promise<void>;
   /** A platform routing in its own flow asks the bot to answer the player's message. */
   abstract botTurn(event: BotTurnEvent): Promise<void>;
 }

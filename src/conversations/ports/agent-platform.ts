@@ -53,6 +53,12 @@ export interface AgentPlatformCapabilities {
   routesInOwnFlow: boolean;
 }
 
+/**
+ * The platform a chat falls back to when its agent platform cannot take it (the hand-off failed,
+ * or nobody accepted it): AppModule binds it (today the leads' REST queue).
+ */
+export const FALLBACK_AGENT_PLATFORM = Symbol('FALLBACK_AGENT_PLATFORM');
+
 /** "Hand to the agent platform". */
 export abstract class AgentPlatform {
   /** Stored on the conversation so leads can see where a chat went; never used for decisions. */

@@ -18,6 +18,8 @@ export interface PlayerNotice {
   /** Offer the "talk to a live agent" action, with its label in the player's language. */
   agentButtonLabel?: string;
   files?: MediaFile[];
+  /** A satisfaction survey: the channel offers scores 1…`scale` and an optional comment, answered through the core's Satisfaction. */
+  survey?: { id: string; scale: number };
 }
 
 /**

@@ -3,6 +3,7 @@ import { AppConfig } from '../../config/app-config';
 import { AgentButtonHandler } from './agent-button.handler';
 import { HelpDmListener } from './help-dm.listener';
 import { HelpmeCommand } from './helpme.command';
+import { SatisfactionHandlers } from './satisfaction.handlers';
 
 /**
  * Discord's entry points into the help chat when the bot is on: /helpme, the DM listener and the
@@ -15,7 +16,7 @@ export class DiscordHelpModule {
     return {
       module: DiscordHelpModule,
       imports: [core],
-      providers: config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler] : [],
+      providers: config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler, SatisfactionHandlers] : [],
     };
   }
 }

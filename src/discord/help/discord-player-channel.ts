@@ -5,6 +5,7 @@ import { PlayerChannel, PlayerNotice, PlayerUnreachableError } from '../../conve
 import { DiscordContent, DiscordMessenger } from '../discord-messenger';
 import { DiscordDeliveryError } from '../discord-errors';
 import { AGENT_BUTTON_ID } from './agent-button';
+import { surveyButtons } from './satisfaction-survey';
 
 /** Renders the routing core's neutral notices as Discord messages: article embeds, the agent button, files. */
 export function renderNotice(notice: PlayerNotice): DiscordContent {
@@ -28,6 +29,7 @@ export function renderNotice(notice: PlayerNotice): DiscordContent {
       },
     ];
   }
+  if (notice.survey) content.components = [...(content.components ?? []), surveyButtons(notice.survey)];
   if (notice.files?.length) {
     content.files = notice.files.map((file) => ({ name: file.filename, data: file.data, contentType: file.contentType }));
   }

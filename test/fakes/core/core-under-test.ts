@@ -1,3 +1,4 @@
+import { LeadsQueuePlatform } from '../../../src/conversations/leads-queue.platform';
 import { Logger } from '@nestjs/common';
 import { CaseEventsBus } from '../../../src/cases/case-events.bus';
 import { CasesService } from '../../../src/cases/cases.service';
@@ -13,9 +14,11 @@ import { MessageStore } from '../../../src/conversations/message-store';
 import { PlayerDelivery } from '../../../src/conversations/player-delivery';
 import { PlayerMessagesHandler } from '../../../src/conversations/player-messages.handler';
 import { RelayWorker } from '../../../src/conversations/relay.worker';
+import { MediaStore } from '../../../src/database/media-store';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
 import { createTestDatabase } from '../../utils/test-database';
+import { lifecycleUnderTest } from './lifecycle-under-test';
 import { FakeAgentPlatform, FakeBot, FakePlayerChannel } from './fake-ports';
 
 /**
@@ -33,11 +36,13 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
   const cases = new CasesService(prisma, clock, new CaseEventsBus());
   const helpCases = new HelpCases(prisma, cases);
   const store = new ConversationStore(prisma);
-  const messages = new MessageStore(prisma);
+  const mediaStore = new MediaStore(database.url);
+  const messages = new MessageStore(prisma, mediaStore);
   const delivery = new PlayerDelivery(messages, player);
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock);
   const queue = new JobQueue(prisma, config);
+  const lifecycle = lifecycleUnderTest({ prisma, store, messages, delivery, cases, helpCases, queue, platform, player, clock, config });
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform(), lifecycle);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();
   queue.start();
@@ -48,11 +53,12 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
     platform,
     messages,
     queue,
-    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay),
-    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform),
-    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock),
+    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle),
+    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform, lifecycle),
+    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock, lifecycle),
     close: async () => {
       await queue.stop();
+      await mediaStore.onModuleDestroy();
       await prisma.$disconnect();
       await database.drop();
     },

@@ -18,6 +18,7 @@ import {
   RESTJSONErrorCodes,
 } from 'discord-api-types/v10';
 import { FakeGateway } from './gateway';
+import { FakeOAuth2 } from './oauth2';
 import { compileTemplate, discordError, parseBody, readBody, RecordedFile, send } from './http';
 import { apiUser, dmChannelPayload, FakeGuild, FakeGuildChannel, FakeUserInput, guildChannelPayload, guildCreatePayload, guildMember, messagePayload } from './payloads';
 import { Route, RouteResult, restRoutes } from './rest-routes';
@@ -195,6 +196,8 @@ export class FakeDiscord {
   private rateLimit: { perSecond: number; windowStart: number; count: number } | null = null;
   private readonly listeners = new Set<() => void>();
   private readonly gateway: FakeGateway;
+  /** OAuth2 (the web desk's "Sign in with Discord"): apps, the browser's signed-in user, guild members. */
+  readonly oauth2 = new FakeOAuth2((id) => this.userFor(id));
   private server!: Server;
   private port = 0;
   private seq = 0;
@@ -631,6 +634,13 @@ export class FakeDiscord {
       const result: RouteResult = cdn ? { status: 200, body: cdn.data, headers: { 'content-type': cdn.contentType } } : { status: 404, body: Buffer.from('Not Found') };
       this.record({ method, path: url.pathname, route: null, params: {}, url, request, body: undefined, files: [], result });
       send(response, result.status, result.body, result.headers);
+      return;
+    }
+
+    const oauth = this.oauth2.handle(method, url, request.headers, raw);
+    if (oauth) {
+      this.record({ method, path: url.pathname, route: null, params: {}, url, request, body: undefined, files: [], result: oauth });
+      send(response, oauth.status, oauth.body, oauth.headers);
       return;
     }
 

@@ -40,8 +40,12 @@ export function templateMatcher(template: string): (path: string) => Record<stri
 }
 
 /** What Twilio would refuse (or we would never want to send): unknown names, bad enum values, missing required ones. */
-export function specViolations(route: SpecRoute, params: FormParams, query: FormParams): string[] {
+export function specViolations(route: SpecRoute, params: FormParams, query: FormParams, headers: Record<string, unknown> = {}): string[] {
   const problems: string[] = [];
+  // Twilio-specific request headers must be declared for the route (e.g. X-Twilio-Webhook-Enabled).
+  for (const name of Object.keys(headers)) {
+    if (/^x-twilio-/i.test(name) && !route.headers.some((h) => h.toLowerCase() === name.toLowerCase())) problems.push(`header ${name} is not defined for this route`);
+  }
   for (const [name, value] of Object.entries(params)) {
     const declared = route.params[name];
     if (!declared) {
