@@ -8,7 +8,8 @@ export interface CaseView {
   priority: CasePriority;
   title: string;
   description: string;
-  reporter: { id: string | null; name: string };
+  /** `locale`: the reporter's language (en, fr, es, de, pt) from their Discord client, for notifications. */
+  reporter: { id: string | null; name: string; locale: string | null };
   guildId: string | null;
   channelId: string | null;
   assignee: string | null;
@@ -36,6 +37,7 @@ export interface CaseRow {
   description: string;
   reporterId: string | null;
   reporterName: string;
+  reporterLocale: string | null;
   guildId: string | null;
   channelId: string | null;
   assignee: string | null;
@@ -63,7 +65,7 @@ export function toCaseView(row: CaseRow): CaseView {
     priority: row.priority,
     title: row.title,
     description: row.description,
-    reporter: { id: row.reporterId, name: row.reporterName },
+    reporter: { id: row.reporterId, name: row.reporterName, locale: row.reporterLocale ?? null },
     guildId: row.guildId,
     channelId: row.channelId,
     assignee: row.assignee,

@@ -18,6 +18,8 @@ export interface NewCase {
   priority?: CasePriority;
   reporterId?: string | null;
   reporterName: string;
+  /** The reporter's language (en, fr, es, de, pt): their notifications use it. */
+  reporterLocale?: string | null;
   guildId?: string | null;
   channelId?: string | null;
   assignee?: string | null;
@@ -52,6 +54,7 @@ export class CasesService {
         priority: input.priority ?? CasePriority.NORMAL,
         reporterId: input.reporterId ?? null,
         reporterName: input.reporterName,
+        reporterLocale: input.reporterLocale ?? null,
         guildId: input.guildId ?? null,
         channelId: input.channelId ?? null,
         assignee: input.assignee ?? null,

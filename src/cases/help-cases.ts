@@ -7,6 +7,8 @@ import { CasesService } from './cases.service';
 export interface HelpRequester {
   id: string;
   displayName: string;
+  /** Their language: status changes and public notes reach them in it. */
+  locale?: string;
   actor: string;
 }
 
@@ -36,7 +38,7 @@ export class HelpCases {
     }
     const description = recentMessages.join('\n').slice(0, 4000) || DEFAULT_DESCRIPTION;
     const created = await this.cases.create(
-      { type: 'HELP', title: `Help chat with ${requester.displayName}`.slice(0, 200), description, reporterId: requester.id, reporterName: requester.displayName },
+      { type: 'HELP', title: `Help chat with ${requester.displayName}`.slice(0, 200), description, reporterId: requester.id, reporterName: requester.displayName, reporterLocale: requester.locale ?? null },
       requester.actor,
     );
     return { id: await this.idOf(created.number), number: created.number };

@@ -112,6 +112,26 @@ export class AppConfig {
   @Transform(toBool) @IsBoolean()
   KB_IMPORT_ON_EMPTY = true;
 
+  // ---- Optional AI answers (off unless BOT_LLM_BASE_URL is set): an OpenAI-compatible chat-completions API. ----
+
+  /** e.g. https://api.openai.com/v1 or http://localhost:11434/v1 (Ollama); the bot posts to `<base>/chat/completions`. */
+  @Transform(emptyToUndefined) @IsOptional() @IsUrl({ require_tld: false, require_protocol: true }, { message: 'BOT_LLM_BASE_URL must be an absolute http(s) URL' })
+  BOT_LLM_BASE_URL?: string;
+
+  @Transform(emptyToUndefined)
+  @ValidateIf((c: AppConfig) => c.BOT_LLM_BASE_URL !== undefined)
+  @IsDefined({ message: 'BOT_LLM_MODEL is required when BOT_LLM_BASE_URL is set' })
+  @IsString()
+  BOT_LLM_MODEL?: string;
+
+  /** Sent as a Bearer token; local servers usually need none. */
+  @Transform(emptyToUndefined) @IsOptional() @IsString()
+  BOT_LLM_API_KEY?: string;
+
+  /** After this the bot shows the article list instead of waiting for the written answer. */
+  @Transform(toInt) @IsInt() @Min(100) @Max(60000)
+  BOT_LLM_TIMEOUT_MS = 4000;
+
   /** The URL Twilio and players reach this service at; used for webhook signatures and links. Required with Twilio. */
   @Transform(emptyToUndefined)
   @ValidateIf((c: AppConfig) => c.PUBLIC_URL !== undefined || twilioWanted(c))

@@ -35,7 +35,7 @@ export class HandOffService {
       await this.delivery.say(chat, { text: helpMessage(chat.locale, 'alreadyTransferring', { n }) }, SYSTEM);
       return;
     }
-    const requester = { id: chat.player.id, displayName: chat.player.displayName, actor: `${this.player.name}:${chat.player.id}` };
+    const requester = { id: chat.player.id, displayName: chat.player.displayName, locale: chat.locale, actor: `${this.player.name}:${chat.player.id}` };
     const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
     chat = await this.store.update(chat.id, { caseId: helpCase.id });
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);

@@ -25,7 +25,7 @@ const view = (reporterId: string | null): CaseView => ({
   priority: 'NORMAL',
   title: 'Lag',
   description: 'Lag in the evening',
-  reporter: { id: reporterId, name: 'Ana' },
+  reporter: { id: reporterId, name: 'Ana', locale: null },
   guildId: null,
   channelId: null,
   assignee: null,

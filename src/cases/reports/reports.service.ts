@@ -45,6 +45,7 @@ export class ReportsService {
         priority: draft.priority,
         reporterId: draft.userId,
         reporterName: draft.userName,
+        reporterLocale: draft.locale,
         guildId: draft.guildId,
         channelId: draft.channelId,
         attachments: screenshot ? [screenshot] : [],

@@ -1,6 +1,8 @@
 import { DynamicModule, Module } from '@nestjs/common';
+import { ChatbotModule } from '../../chatbot/chatbot.module';
 import { AppConfig } from '../../config/app-config';
 import { AgentButtonHandler } from './agent-button.handler';
+import { FeedbackButtonHandler } from './feedback-button.handler';
 import { HelpDmListener } from './help-dm.listener';
 import { HelpmeCommand } from './helpme.command';
 import { SatisfactionHandlers } from './satisfaction.handlers';
@@ -15,8 +17,8 @@ export class DiscordHelpModule {
   static forRoot(config: AppConfig, core: DynamicModule): DynamicModule {
     return {
       module: DiscordHelpModule,
-      imports: [core],
-      providers: config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler, SatisfactionHandlers] : [],
+      imports: [core, ChatbotModule],
+      providers: config.DISCORD_TOKEN ? [HelpmeCommand, HelpDmListener, AgentButtonHandler, FeedbackButtonHandler, SatisfactionHandlers] : [],
     };
   }
 }

@@ -117,7 +117,7 @@ export class FakeBot extends SupportBot {
   async answer(question: string, locale: Locale): Promise<BotAnswer> {
     this.questions.push({ question, locale });
     const answeredIn: Locale = /\b(bonjour|mes)\b/i.test(question) ? 'fr' : locale;
-    if (!/gems?|gemmes?/i.test(question)) return { locale: answeredIn, fallback: true, articles: [] };
-    return { locale: answeredIn, fallback: false, articles: [{ slug: 'missing-gems', title: 'Missing gems', excerpt: 'Purchases can take an hour.', url: 'https://kb.test/missing-gems' }] };
+    if (!/gems?|gemmes?/i.test(question)) return { text: '', locale: answeredIn, fallback: true, articles: [] };
+    return { text: '', locale: answeredIn, fallback: false, articles: [{ slug: 'missing-gems', title: 'Missing gems', excerpt: 'Purchases can take an hour.', url: 'https://kb.test/missing-gems' }] };
   }
 }
