@@ -19,6 +19,8 @@ import { DeskModule } from './desk/desk.module';
 import { DiscordModule } from './discord/discord.module';
 import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
+import { DiscordReportsModule } from './discord/reports/discord-reports.module';
+import { ReportsModule } from './cases/reports/reports.module';
 import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { DiscordStaffAlerts } from './discord/staff-desk/discord-staff-alerts';
 import { StaffDeskPlatform } from './discord/staff-desk/staff-desk.platform';
@@ -94,6 +96,8 @@ export class AppModule {
         // #announcements: feeds and manual posts, published through Discord.
         AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
         DeskModule,
+        // /bug and /new_feature: forms, votes, duplicates, merges; posts through Discord.
+        ReportsModule.forRoot({ adapters: [DiscordReportsModule.forRoot(config)] }),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

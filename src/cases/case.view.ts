@@ -16,6 +16,11 @@ export interface CaseView {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Community reports: the form's answers, the language written in, "me too" votes, the master it was merged into. */
+  fields: Record<string, string> | null;
+  language: string | null;
+  votes: number;
+  mergedInto: number | null;
   /** When the player asked for a person, the first agent reply, the resolution (help chats). */
   responseTimes: { agentRequestedAt: Date | null; firstResponseAt: Date | null; resolvedAt: Date | null };
   /** The player's satisfaction answer, once they gave one. */
@@ -39,6 +44,10 @@ export interface CaseRow {
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  fields: unknown;
+  reportLanguage: string | null;
+  votes: number;
+  mergedIntoNumber: number | null;
   agentRequestedAt: Date | null;
   firstResponseAt: Date | null;
   resolvedAt: Date | null;
@@ -63,6 +72,10 @@ export function toCaseView(row: CaseRow): CaseView {
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    fields: (row.fields as Record<string, string> | null) ?? null,
+    language: row.reportLanguage,
+    votes: row.votes,
+    mergedInto: row.mergedIntoNumber,
     responseTimes: { agentRequestedAt: row.agentRequestedAt ?? null, firstResponseAt: row.firstResponseAt ?? null, resolvedAt: row.resolvedAt ?? null },
     satisfaction: row.csatScore == null ? null : { score: row.csatScore, comment: row.csatComment ?? null, agent: row.csatAgent ?? null, at: row.csatAt ?? null },
   };

@@ -32,6 +32,10 @@ const view = (reporterId: string | null): CaseView => ({
   createdAt: new Date(),
   updatedAt: new Date(),
   closedAt: null,
+  fields: null,
+  language: null,
+  votes: 0,
+  mergedInto: null,
   responseTimes: { agentRequestedAt: null, firstResponseAt: null, resolvedAt: null },
   satisfaction: null,
 });

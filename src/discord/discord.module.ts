@@ -6,15 +6,12 @@ import { AppConfig, isStaffDeskEnabled, isTwilioEnabled } from '../config/app-co
 import { AttachmentDownloader } from './attachment-downloader';
 import { HelpDmIntake } from './help-dm-intake';
 import { CaseNotifier } from './case-notifier';
-import { BugCommand } from './commands/bug.command';
 import { CaseCommand } from './commands/case.command';
-import { NewFeatureCommand } from './commands/new-feature.command';
 import { DiscordMessenger } from './discord-messenger';
 import { DiscordOffNotice, DiscordReadyLogger } from './discord-presence';
 import { DiscordRestMessenger } from './discord-rest.messenger';
 import { DisabledDiscordMessenger } from './disabled-discord.messenger';
 import { PlayerCasesService } from './player-cases.service';
-import { ReportFilingService } from './report-filing.service';
 
 /**
  * The gateway connection asks only for what the features use: Guilds (slash commands and
@@ -65,10 +62,7 @@ export class DiscordModule {
         { provide: DiscordMessenger, useClass: DiscordRestMessenger },
         AttachmentDownloader,
         HelpDmIntake,
-        ReportFilingService,
         PlayerCasesService,
-        BugCommand,
-        NewFeatureCommand,
         CaseCommand,
         CaseNotifier,
         DiscordReadyLogger,

@@ -20,10 +20,12 @@ describe("notifications in the reporter's language", () => {
 
   it("a status change on a French player's case reaches them in French", async () => {
     const player = t.discord.user({ username: 'camille' });
-    const interaction = t.discord.dispatchInteraction(
-      t.discord.slashCommand({ name: 'bug', user: player, locale: 'fr', channelId: bugChannel, options: { title: 'Carte qui plante', description: 'Le jeu se ferme quand j’ouvre la carte.' } }),
-    );
-    await t.discord.waitForReply(interaction);
+    // /bug answers with its form; the report is filed when the form comes back.
+    const command = t.discord.dispatchInteraction(t.discord.slashCommand({ name: 'bug', user: player, locale: 'fr', channelId: bugChannel }));
+    await t.discord.waitFor((r) => r.route === '/interactions/{interaction_id}/{interaction_token}/callback' && r.params.interaction_token === command.token);
+    const modal = t.discord.interactions.get(command.token)!.modal!;
+    const values = { title: 'Carte qui plante', steps: 'Le jeu se ferme quand j’ouvre la carte.', expected: 'La carte s’ouvre.', platform: 'PC', version: '1.4.2' };
+    t.discord.dispatchInteraction(t.discord.modalSubmit({ customId: modal.custom_id, values, user: player, channelId: bugChannel, locale: 'fr' }));
     const row = await eventually(() => t.prisma.case.findFirst({ where: { reporterId: player.id } }), 5000, 'the case');
     expect(row!.reporterLocale).toBe('fr');
 

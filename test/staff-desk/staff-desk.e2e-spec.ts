@@ -5,7 +5,7 @@ import { Role } from '../../src/generated/prisma/enums';
 import { eventually } from '../utils/eventually';
 import { createStaffDeskApp, StaffDeskTestApp } from './staff-desk-app';
 
-const png = (text: string) => Buffer.concat([Buffer.from([0x89, 0x50, 0x4e, 0x47]), Buffer.from(text)]);
+const png = (text: string) => Buffer.concat([Buffer.from("89504e470d0a1a0a", "hex"), Buffer.from(text)]);
 
 /** The Discord staff desk end to end: the real discord.js against the fake Discord, real Postgres. */
 describe('staff desk: a help chat as a staff thread', () => {

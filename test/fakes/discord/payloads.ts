@@ -40,6 +40,8 @@ export interface FakeGuildChannel {
   name: string;
   /** GUILD_TEXT (0) or GUILD_ANNOUNCEMENT (5): "a channel that users can follow and crosspost into their own server" (openapi.json, ChannelTypes). */
   type: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum;
+  /** GUILD_FORUM (15) only: its tags (ForumTagResponse in openapi.json). */
+  availableTags?: { id: string; name: string; moderated: boolean; emoji_id: string | null; emoji_name: string | null }[];
   /** Channel permission overwrites as Discord sends them (type 0 = role, 1 = member; allow/deny bitfields). */
   permissionOverwrites?: { id: string; type: 0 | 1; allow: string; deny: string }[];
 }
@@ -76,6 +78,9 @@ export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel,
     last_message_id: null,
     rate_limit_per_user: 0,
     flags: 0,
+    ...(channel.type === ChannelType.GuildForum
+      ? { available_tags: channel.availableTags ?? [], default_reaction_emoji: null, default_thread_rate_limit_per_user: 0, default_sort_order: null, default_forum_layout: 0 }
+      : {}),
   };
 }
 

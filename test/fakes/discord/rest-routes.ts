@@ -2,6 +2,7 @@ import { APIAttachment, APIMessage, InteractionResponseType, MessageFlags, Messa
 import type { FakeDiscord, InteractionState } from './fake-discord';
 import { discordError, RecordedFile } from './http';
 import { announcementRoutes } from './announcement-routes';
+import { forumRoutes } from './forum-routes';
 import { dmChannelPayload, messagePayload } from './payloads';
 import { checkThreadPost, threadRoutes } from './thread-routes';
 
@@ -360,5 +361,6 @@ export function restRoutes(fake: FakeDiscord): Route[] {
     },
     ...announcementRoutes(fake),
     ...threadRoutes(fake, attachmentsOf),
+    ...forumRoutes(fake),
   ];
 }

@@ -2,6 +2,7 @@ import { APIMessage, ChannelType, GatewayDispatchEvents, GatewayIntentBits, Perm
 import type { FakeDiscord } from './fake-discord';
 import { discordError, RecordedFile } from './http';
 import { messagePayload } from './payloads';
+import { invalidAppliedTags, isForum, patchForum } from './forum-routes';
 import { botCan } from './permissions';
 import type { Route, RouteResult } from './rest-routes';
 import { snowflake } from './snowflake';
@@ -109,6 +110,9 @@ export function threadRoutes(fake: FakeDiscord, attachmentsOf: (channelId: strin
         if (parentType === ChannelType.GuildForum) {
           if (!body?.message) return fail(400, RESTJSONErrorCodes.InvalidFormBodyOrContentType, 'Invalid Form Body', { message: { _errors: [{ code: 'BASE_TYPE_REQUIRED', message: 'This field is required' }] } });
           if (!botCan(fake, params.channel_id, PermissionFlagsBits.SendMessages)) return missingPermissions();
+          if (!body.message.content && !(body.message.embeds?.length > 0) && !files.length) return fail(400, RESTJSONErrorCodes.CannotSendAnEmptyMessage, 'Cannot send an empty message');
+          const badTags = invalidAppliedTags(fake, parent.payload.id, body.applied_tags);
+          if (badTags) return badTags;
           const thread = threadPayload(fake, { id: parent.payload.id, guildId: parent.guildId }, body.name, ChannelType.PublicThread, body.applied_tags ?? []);
           const starter = messagePayload({ id: thread.id, channelId: thread.id, author: fake.botUser, content: body.message.content, embeds: body.message.embeds, components: body.message.components, attachments: attachmentsOf(thread.id, files), guildId: parent.guildId });
           Object.assign(thread, { last_message_id: starter.id, message_count: 1, total_message_sent: 1 });
@@ -136,6 +140,7 @@ export function threadRoutes(fake: FakeDiscord, attachmentsOf: (channelId: strin
       handle: ({ params, body }) => {
         const channel = fake.channels.get(params.channel_id);
         if (!channel) return unknownChannel();
+        if (isForum(channel)) return patchForum(fake, channel, body ?? {});
         const thread = channel.payload;
         if (!isThread(thread)) return fail(400, RESTJSONErrorCodes.CannotExecuteActionOnThisChannelType, 'Cannot execute action on this channel type');
         const manage = botCan(fake, thread.id, PermissionFlagsBits.ManageThreads);
@@ -144,6 +149,8 @@ export function threadRoutes(fake: FakeDiscord, attachmentsOf: (channelId: strin
           if (!manage) return missingPermissions();
         }
         if (thread.thread_metadata.locked && thread.thread_metadata.archived && !manage) return fail(403, RESTJSONErrorCodes.ThreadLocked, 'Thread is locked');
+        const badTags = invalidAppliedTags(fake, thread.parent_id, body?.applied_tags);
+        if (badTags) return badTags;
         if (body?.name !== undefined) {
           const invalid = invalidName(body.name);
           if (invalid) return invalid;
