@@ -6,17 +6,12 @@ import { importArticleFiles, ImportResult } from './article-import';
 import { ArticleFile } from './kb-files';
 import { TEXT_SEARCH_CONFIG } from './locales';
 import { CreateArticleDto, UpdateArticleDto } from './articles.dto';
+import type { IndexableArticle } from './retrieval/bm25f';
 import { KnowledgeIndex } from './retrieval/knowledge-index';
 
-export interface ArticleView {
+/** An article as the API returns it: the indexed fields plus its id and times. */
+export interface ArticleView extends IndexableArticle {
   id: string;
-  slug: string;
-  locale: string;
-  title: string;
-  body: string;
-  tags: string[];
-  keywords: string[];
-  aliases: string[];
   createdAt: Date;
   updatedAt: Date;
 }

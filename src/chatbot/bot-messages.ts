@@ -1,14 +1,9 @@
+import { ARTICLES_FOUND } from '../conversations/help-messages';
 import type { Locale } from '../conversations/ports';
 
 /** What the bot itself says, in the player's language. */
 const MESSAGES = {
-  found: {
-    en: 'Here is what I found:',
-    fr: "Voici ce que j'ai trouvé :",
-    es: 'Esto es lo que encontré:',
-    de: 'Das habe ich gefunden:',
-    pt: 'Veja o que encontrei:',
-  },
+  found: ARTICLES_FOUND,
   nothingFound: {
     en: "I couldn't find an article that answers this. A person from the support team can help: use the button below.",
     fr: "Je n'ai pas trouvé d'article qui répond à ça. Quelqu'un de l'équipe support peut t'aider : utilise le bouton ci-dessous.",

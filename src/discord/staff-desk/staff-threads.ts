@@ -2,7 +2,8 @@ import { Injectable } from '@nestjs/common';
 import { ChannelType, REST, Routes } from 'discord.js';
 import type { APIChannel, APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { DiscordContent } from '../discord-messenger';
-import { toDiscordError } from '../discord-errors';
+import { ChannelTypes } from '../channel-types';
+import { callDiscord } from '../discord-errors';
 
 export interface ThreadMessage extends DiscordContent {
   /** Role ids this message may ping (the staff role, once, when a thread opens). */
@@ -16,19 +17,21 @@ export interface ThreadMessage extends DiscordContent {
 @Injectable()
 export class StaffThreads {
   /** A channel's type does not change: looked up once. */
-  private readonly types = new Map<string, number>();
+  private readonly types: ChannelTypes;
 
-  constructor(private readonly rest: REST) {}
+  constructor(private readonly rest: REST) {
+    this.types = new ChannelTypes(rest, 'look up the staff channel');
+  }
 
   async open(channelId: string, name: string, first: ThreadMessage): Promise<{ threadId: string; firstMessageId: string }> {
     const title = name.slice(0, 100);
-    if ((await this.typeOf(channelId)) === ChannelType.GuildForum) {
-      const created = (await this.call('open a staff forum post', () =>
+    if ((await this.types.of(channelId)) === ChannelType.GuildForum) {
+      const created = (await callDiscord('open a staff forum post', () =>
         this.rest.post(Routes.threads(channelId), { body: { name: title, message: this.body(first) }, files: this.files(first) }),
       )) as APIChannel & { message: APIMessage };
       return { threadId: created.id, firstMessageId: created.message?.id ?? created.id };
     }
-    const thread = (await this.call('open a private staff thread', () =>
+    const thread = (await callDiscord('open a private staff thread', () =>
       this.rest.post(Routes.threads(channelId), { body: { name: title, type: ChannelType.PrivateThread, invitable: false, auto_archive_duration: 10080 } }),
     )) as APIChannel;
     const message = await this.post(thread.id, first);
@@ -36,7 +39,7 @@ export class StaffThreads {
   }
 
   async post(threadId: string, content: ThreadMessage): Promise<{ messageId: string }> {
-    const message = (await this.call('post in a staff thread', () =>
+    const message = (await callDiscord('post in a staff thread', () =>
       this.rest.post(Routes.channelMessages(threadId), { body: this.body(content), files: this.files(content) }),
     )) as APIMessage;
     return { messageId: message.id };
@@ -44,7 +47,7 @@ export class StaffThreads {
 
   /** Archived and locked: the thread stays readable, and only Manage Threads may reopen it. */
   async archive(threadId: string): Promise<void> {
-    await this.call('archive and lock a staff thread', () => this.rest.patch(Routes.channel(threadId), { body: { archived: true, locked: true } }));
+    await callDiscord('archive and lock a staff thread', () => this.rest.patch(Routes.channel(threadId), { body: { archived: true, locked: true } }));
   }
 
   private body(content: ThreadMessage): RESTPostAPIChannelMessageJSONBody {
@@ -62,21 +65,5 @@ export class StaffThreads {
 
   private files(content: ThreadMessage) {
     return (content.files ?? []).map((file) => ({ name: file.name, data: file.data, contentType: file.contentType }));
-  }
-
-  private async typeOf(channelId: string): Promise<number> {
-    const known = this.types.get(channelId);
-    if (known !== undefined) return known;
-    const channel = (await this.call('look up the staff channel', () => this.rest.get(Routes.channel(channelId)))) as APIChannel;
-    this.types.set(channelId, channel.type);
-    return channel.type;
-  }
-
-  private async call<T>(action: string, request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      throw toDiscordError(error, action);
-    }
   }
 }
