@@ -35,34 +35,30 @@ async function caseCount(service: RunningService): Promise<number> {
 /**
  * Dispatches `concurrent` /bug interactions over the gateway in one go (the bot receives them as
  * fast as its websocket delivers) and times, per interaction, INTERACTION_CREATE → the callback
- * Discord requires within 3 s (here a deferReply), and → the visible answer (the edited reply with
- * the case embed). Times are the fake's clock on both ends.
+ * Discord requires within 3 s (here the form), and → the visible answer to the submitted form.
+ * Times are the fake's clock on both ends.
  */
 async function burst(discord: FakeDiscord, count: number, label: string): Promise<{ callback: number[]; visible: number[]; failed: number }> {
   const channelId = discord.channel('bug-report');
-  const interactions = Array.from({ length: count }, (_, i) => {
-    const user = discord.user({ username: `tester_${label}_${i}` });
-    return discord.dispatchInteraction(
-      discord.slashCommand({
-        name: 'bug',
-        user,
-        channelId,
-        options: { title: `Crash when opening the map (${label} #${i})`, description: 'The game closes as soon as I press M near the forest portal, every time since the update.', severity: 'high' },
-      }),
-    );
-  });
   const callback: number[] = [];
   const visible: number[] = [];
   let failed = 0;
   await Promise.all(
-    interactions.map(async (interaction) => {
+    Array.from({ length: count }, async (_, i) => {
       try {
-        const reply = await discord.waitForReply(interaction, 30_000);
-        const state = discord.interactions.get(interaction.token)!;
-        const ack = discord.requests.find((r) => r.route === CALLBACK_ROUTE && r.params.interaction_token === interaction.token);
-        if (!ack || ack.status >= 300 || reply.ephemeral) throw new Error('no public answer');
-        callback.push(ack.at - state.dispatchedAt);
-        visible.push(Date.now() - state.dispatchedAt);
+        const user = discord.user({ username: `tester_${label}_${i}` });
+        const command = discord.dispatchInteraction(discord.slashCommand({ name: 'bug', user, channelId, options: { severity: 'high' } }));
+        // /bug answers with its form (a modal, callback type 9); the form's submission files the case.
+        const ack = await discord.waitFor((r) => r.route === CALLBACK_ROUTE && r.params.interaction_token === command.token, 30_000);
+        const modal = discord.interactions.get(command.token)!.modal;
+        if (ack.status >= 300 || !modal) throw new Error('no form');
+        callback.push(ack.at - discord.interactions.get(command.token)!.dispatchedAt);
+        // Distinct words per report, so the duplicate suggestions do not stop the filing.
+        const words = `${label} ${i} ${Buffer.from(`${label}-${i}`).toString('hex')}`;
+        const values = { title: `Crash report ${words}`, steps: `Steps ${words} ${'x'.repeat(20)}`, expected: 'No crash', platform: 'PC', version: '1.0' };
+        const submit = discord.dispatchInteraction(discord.modalSubmit({ customId: modal.custom_id, values, user, channelId }));
+        await discord.waitForReply(submit, 30_000);
+        visible.push(Date.now() - discord.interactions.get(command.token)!.dispatchedAt);
       } catch {
         failed++;
       }
@@ -132,7 +128,7 @@ export async function runCommandsScenario(options: CommandsOptions = COMMANDS_DE
       verdicts,
       notes: [
         `${created} BUG cases created for ${options.concurrent * options.bursts} commands; all bursts together: callback p99 ${fmt(percentile(all.callback, 99), 0)} ms over ${all.callback.length} interactions`,
-        'the callback is the deferReply (type 5) the bot sends before filing the case; the visible reply is the edit with the case embed. Times are the fake Discord\'s Date.now() at dispatch and at the recorded request (1 ms resolution)',
+        "the callback is the form (modal, type 9) /bug answers with; the visible reply is the private confirmation after the form is submitted (the post itself is made by the queue). Times are the fake Discord's Date.now() at dispatch and at the recorded request (1 ms resolution)",
         "discord.js queues REST calls behind its global 50 requests/s limiter, so each burst's edits leave at that pace while the callbacks (interaction endpoints) are not held back",
       ],
     };

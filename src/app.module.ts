@@ -9,21 +9,27 @@ import { ChatbotModule } from './chatbot/chatbot.module';
 import { Clock } from './common/clock';
 import { ProblemFilter } from './common/problem.filter';
 import { appValidationPipe } from './common/validation.pipe';
-import { AppConfig, isTwilioEnabled } from './config/app-config';
+import { AppConfig, isStaffDeskEnabled, isTwilioEnabled } from './config/app-config';
 import { ConfigModule } from './config/config.module';
 import { ConversationsModule, PortBinding } from './conversations/conversations.module';
 import { LeadsQueuePlatform } from './conversations/leads-queue.platform';
-import { AgentPlatform, SupportBot } from './conversations/ports';
+import { AgentPlatform, StaffAlerts, SupportBot } from './conversations/ports';
 import { DatabaseModule } from './database/database.module';
 import { DeskModule } from './desk/desk.module';
 import { DiscordModule } from './discord/discord.module';
 import { DiscordAnnouncementsModule } from './discord/announcements/discord-announcements.module';
 import { DiscordHelpModule } from './discord/help/discord-help.module';
+import { DiscordReportsModule } from './discord/reports/discord-reports.module';
+import { ReportsModule } from './cases/reports/reports.module';
 import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
+import { DiscordStaffAlerts } from './discord/staff-desk/discord-staff-alerts';
+import { StaffDeskPlatform } from './discord/staff-desk/staff-desk.platform';
+import { StaffAlertsModule, StaffDeskInboundModule, StaffDeskModule } from './discord/staff-desk/staff-desk.module';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
 import { OperationsModule } from './operations/operations.module';
+import { SnippetsModule } from './snippets/snippets.module';
 import { loggerParams } from './logging/logger-options';
 
 /**
@@ -34,17 +40,27 @@ import { loggerParams } from './logging/logger-options';
 interface AgentPlatformAdapter {
   platform: PortBinding<AgentPlatform>;
   inbound: (core: DynamicModule) => (DynamicModule | Type)[];
+  /** Where staff are alerted while this platform carries the chats (default: nowhere). */
+  alerts?: PortBinding<StaffAlerts>;
   /** Where its chats go when nobody there takes them: the next platform (today the leads' REST queue). */
   fallback?: PortBinding<AgentPlatform>;
 }
 
 function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
   if (isTwilioEnabled(config)) {
+    // Flex stays the agent platform; a configured staff channel gets alerts only.
+    const alerts = isStaffDeskEnabled(config) ? { module: StaffAlertsModule.forRoot(config), provide: DiscordStaffAlerts } : undefined;
     return {
       platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
       inbound: (core) => [FlexWebhooksModule.forRoot(config, core)],
       fallback: { provide: LeadsQueuePlatform },
+      alerts,
     };
+  }
+  if (isStaffDeskEnabled(config)) {
+    // The staff desk carries the chats; its channel also gets the "still waiting" re-alerts.
+    const desk = StaffDeskModule.forRoot(config);
+    return { platform: { module: desk, provide: StaffDeskPlatform }, inbound: (core) => [StaffDeskInboundModule.forRoot(config, core)], alerts: { module: desk, provide: DiscordStaffAlerts } };
   }
   // Without Flex, chats wait for leads in the REST API (and its desk).
   return { platform: { provide: LeadsQueuePlatform }, inbound: () => [] };
@@ -59,6 +75,7 @@ export class AppModule {
       player: { provide: DiscordPlayerChannel },
       agentPlatform: agents.platform,
       bot: { module: ChatbotModule, provide: SupportBot },
+      staffAlerts: agents.alerts,
       fallbackPlatform: agents.fallback,
     });
     return {
@@ -74,12 +91,15 @@ export class AppModule {
         CasesModule,
         DiscordModule.forRoot(config),
         ChatbotModule,
+        SnippetsModule,
         core,
         DiscordHelpModule.forRoot(config, core),
         ...agents.inbound(core),
         // #announcements: feeds and manual posts, published through Discord.
         AnnouncementsModule.forRoot({ adapters: [DiscordAnnouncementsModule.forRoot(config)] }),
         DeskModule,
+        // /bug and /new_feature: forms, votes, duplicates, merges; posts through Discord.
+        ReportsModule.forRoot({ adapters: [DiscordReportsModule.forRoot(config)] }),
       ],
       providers: [
         { provide: APP_PIPE, useFactory: appValidationPipe },

@@ -32,6 +32,8 @@ export function generateArticles(total: number): ArticleFile[] {
         locale,
         title: `${base.title} — ${context}${round ? ` (${round + 1})` : ''}`.slice(0, 200),
         tags: base.tags,
+        keywords: base.keywords,
+        aliases: base.aliases,
         body: `${base.body}\n\n(${context})\n\n${pick(random, paragraphs)}`,
       });
     }

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { DIST_MAIN, ROOT, SOURCE_MAIN, SWC_REGISTER } from './paths';
-import { freePort } from './ports';
+import { freePort } from '../../test/utils/free-port';
 import { rssMb } from './rss';
 
 export interface ServiceOptions {

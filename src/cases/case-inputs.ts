@@ -10,7 +10,7 @@ export interface CasePatch {
   title?: string;
 }
 
-export const SORTS = ['-number', 'number', '-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '-priority', 'priority'] as const;
+export const SORTS = ['-number', 'number', '-createdAt', 'createdAt', '-updatedAt', 'updatedAt', '-priority', 'priority', '-votes', 'votes'] as const;
 export type CaseSort = (typeof SORTS)[number];
 
 /** Which cases to list: filters, full-text `q`, sort, and a cursor from the previous page. */

@@ -13,9 +13,10 @@ const SORT_COLUMNS: Record<string, { column: string; cast: string }> = {
   createdAt: { column: '"number"', cast: 'int' }, // numbers are given in creation order
   updatedAt: { column: '"updatedAt"', cast: 'timestamptz' },
   priority: { column: '"priority"', cast: '"CasePriority"' },
+  votes: { column: '"votes"', cast: 'int' },
 };
 
-export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt"`;
+export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "reporterLocale", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt", "agentRequestedAt", "firstResponseAt", "resolvedAt", "csatScore", "csatComment", "csatAgent", "csatAt", "fields", "reportLanguage", "votes", "mergedIntoNumber"`;
 
 type CursorValue = string | number;
 
@@ -68,6 +69,22 @@ export function sortParts(sort: CaseSort = '-number') {
   return { key, descending, ...SORT_COLUMNS[key] };
 }
 
+/** Words in a search, at most: a long query means nothing more, and each term costs Postgres a node. */
+const MAX_SEARCH_TERMS = 32;
+
+/**
+ * `q` as websearch_to_tsquery reads it, without what makes Postgres fail rather than match:
+ * runs of "-" (nested negations, "tsquery stack too small") and tokens with no letter or digit.
+ */
+export function searchText(q: string): string {
+  return q
+    .split(/\s+/)
+    .map((token) => token.replace(/^-+/, '-'))
+    .filter((token) => /[\p{L}\p{N}]/u.test(token) || token.toLowerCase() === 'or')
+    .slice(0, MAX_SEARCH_TERMS)
+    .join(' ');
+}
+
 export function buildCaseListSql(query: ListCasesQuery, limit: number): Prisma.Sql {
   const where: Prisma.Sql[] = [];
   if (query.type) where.push(Prisma.sql`"type" = ${query.type}::"CaseType"`);
@@ -76,7 +93,8 @@ export function buildCaseListSql(query: ListCasesQuery, limit: number): Prisma.S
   if (query.assignee) where.push(Prisma.sql`"assignee" = ${query.assignee}`);
   if (query.reporter) where.push(Prisma.sql`"reporterId" = ${query.reporter}`);
   const filters = [...where];
-  if (query.q) where.push(Prisma.sql`"search" @@ websearch_to_tsquery('simple', ${query.q})`);
+  const q = query.q ? searchText(query.q) : undefined;
+  if (q !== undefined) where.push(Prisma.sql`"search" @@ websearch_to_tsquery('simple', ${q})`);
   let cursorNumber: number | undefined;
 
   const sort = sortParts(query.sort);
@@ -95,8 +113,8 @@ export function buildCaseListSql(query: ListCasesQuery, limit: number): Prisma.S
   const condition = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
   const order = sort.column === '"number"' ? Prisma.sql`"number" ${direction}` : Prisma.sql`${column} ${direction}, "number" ${direction}`;
   const list = Prisma.sql`SELECT ${CASE_COLUMNS} FROM "Case" ${condition} ORDER BY ${order} LIMIT ${limit}`;
-  if (query.q && sort.column === '"number"' && sort.descending && MULTI_TERM.test(query.q.trim())) {
-    return newestWindowFirst(where, filters, query.q, cursorNumber, limit);
+  if (q && sort.column === '"number"' && sort.descending && MULTI_TERM.test(q.trim())) {
+    return newestWindowFirst(where, filters, q, cursorNumber, limit);
   }
   return list;
 }

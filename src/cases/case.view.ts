@@ -8,13 +8,23 @@ export interface CaseView {
   priority: CasePriority;
   title: string;
   description: string;
-  reporter: { id: string | null; name: string };
+  /** `locale`: the reporter's language (en, fr, es, de, pt) from their Discord client, for notifications. */
+  reporter: { id: string | null; name: string; locale: string | null };
   guildId: string | null;
   channelId: string | null;
   assignee: string | null;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  /** Community reports: the form's answers, the language written in, "me too" votes, the master it was merged into. */
+  fields: Record<string, string> | null;
+  language: string | null;
+  votes: number;
+  mergedInto: number | null;
+  /** When the player asked for a person, the first agent reply, the resolution (help chats). */
+  responseTimes: { agentRequestedAt: Date | null; firstResponseAt: Date | null; resolvedAt: Date | null };
+  /** The player's satisfaction answer, once they gave one. */
+  satisfaction: { score: number; comment: string | null; agent: string | null; at: Date | null } | null;
 }
 
 export interface CaseRow {
@@ -27,12 +37,24 @@ export interface CaseRow {
   description: string;
   reporterId: string | null;
   reporterName: string;
+  reporterLocale: string | null;
   guildId: string | null;
   channelId: string | null;
   assignee: string | null;
   createdAt: Date;
   updatedAt: Date;
   closedAt: Date | null;
+  fields: unknown;
+  reportLanguage: string | null;
+  votes: number;
+  mergedIntoNumber: number | null;
+  agentRequestedAt: Date | null;
+  firstResponseAt: Date | null;
+  resolvedAt: Date | null;
+  csatScore: number | null;
+  csatComment: string | null;
+  csatAgent: string | null;
+  csatAt: Date | null;
 }
 
 export function toCaseView(row: CaseRow): CaseView {
@@ -43,13 +65,19 @@ export function toCaseView(row: CaseRow): CaseView {
     priority: row.priority,
     title: row.title,
     description: row.description,
-    reporter: { id: row.reporterId, name: row.reporterName },
+    reporter: { id: row.reporterId, name: row.reporterName, locale: row.reporterLocale ?? null },
     guildId: row.guildId,
     channelId: row.channelId,
     assignee: row.assignee,
     createdAt: row.createdAt,
     updatedAt: row.updatedAt,
     closedAt: row.closedAt,
+    fields: (row.fields as Record<string, string> | null) ?? null,
+    language: row.reportLanguage,
+    votes: row.votes,
+    mergedInto: row.mergedIntoNumber,
+    responseTimes: { agentRequestedAt: row.agentRequestedAt ?? null, firstResponseAt: row.firstResponseAt ?? null, resolvedAt: row.resolvedAt ?? null },
+    satisfaction: row.csatScore == null ? null : { score: row.csatScore, comment: row.csatComment ?? null, agent: row.csatAgent ?? null, at: row.csatAt ?? null },
   };
 }
 

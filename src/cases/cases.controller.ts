@@ -5,6 +5,7 @@ import { MinimumRole, Role } from '../auth/roles';
 import { DomainError } from '../common/domain-error';
 import { CaseNumberPipe } from './case-number.pipe';
 import { AddNoteDto, CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './cases.dto';
+import { CaseResponseStats } from './case-response-stats';
 import { CasesService } from './cases.service';
 
 const actorOf = (request: AuthenticatedRequest) => `api:${request.principal!.name}`;
@@ -13,7 +14,10 @@ const actorOf = (request: AuthenticatedRequest) => `api:${request.principal!.nam
 @ApiBearerAuth()
 @Controller('api/cases')
 export class CasesController {
-  constructor(private readonly cases: CasesService) {}
+  constructor(
+    private readonly cases: CasesService,
+    private readonly responseStats: CaseResponseStats,
+  ) {}
 
   @Post()
   @MinimumRole(Role.LEAD)
@@ -29,9 +33,10 @@ export class CasesController {
   }
 
   @Get('stats')
-  @ApiOperation({ summary: 'Counts by type and status, and the age of the oldest open case' })
-  stats() {
-    return this.cases.stats();
+  @ApiOperation({ summary: 'Counts by type and status, the oldest open case, response times (median, p90) by type and week, satisfaction by week and agent' })
+  async stats() {
+    const [counts, responseTimes, satisfaction] = await Promise.all([this.cases.stats(), this.responseStats.responseTimes(), this.responseStats.satisfaction()]);
+    return { ...counts, responseTimes, satisfaction };
   }
 
   @Get(':number')

@@ -18,9 +18,14 @@ export interface NewCase {
   priority?: CasePriority;
   reporterId?: string | null;
   reporterName: string;
+  /** The reporter's language (en, fr, es, de, pt): their notifications use it. */
+  reporterLocale?: string | null;
   guildId?: string | null;
   channelId?: string | null;
   assignee?: string | null;
+  /** A community report's form answers and the language it was written in. */
+  fields?: Record<string, string> | null;
+  language?: string | null;
   /** Files stored with the case in the same transaction (a /bug screenshot). */
   attachments?: { filename: string; contentType: string; data: Buffer }[];
 }
@@ -49,9 +54,12 @@ export class CasesService {
         priority: input.priority ?? CasePriority.NORMAL,
         reporterId: input.reporterId ?? null,
         reporterName: input.reporterName,
+        reporterLocale: input.reporterLocale ?? null,
         guildId: input.guildId ?? null,
         channelId: input.channelId ?? null,
         assignee: input.assignee ?? null,
+        fields: input.fields ?? undefined,
+        reportLanguage: input.language ?? null,
         events: { create: { type: CaseEventType.CREATED, actor, data: { type: input.type } } },
         // One insert with its attachments: a report is never filed without its screenshot.
         attachments: input.attachments?.length
@@ -70,7 +78,7 @@ export class CasesService {
     if (rows.length > limit) {
       const last = page[page.length - 1];
       const { key } = sortParts(query.sort);
-      const value = key === 'updatedAt' ? last.updatedAt.toISOString() : key === 'priority' ? last.priority : last.number;
+      const value = key === 'updatedAt' ? last.updatedAt.toISOString() : key === 'priority' ? last.priority : key === 'votes' ? last.votes : last.number;
       nextCursor = encodeCursor(value, last.number);
     }
     return { items: page.map(toCaseView), nextCursor };

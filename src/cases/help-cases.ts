@@ -7,6 +7,8 @@ import { CasesService } from './cases.service';
 export interface HelpRequester {
   id: string;
   displayName: string;
+  /** Their language: status changes and public notes reach them in it. */
+  locale?: string;
   actor: string;
 }
 
@@ -36,7 +38,7 @@ export class HelpCases {
     }
     const description = recentMessages.join('\n').slice(0, 4000) || DEFAULT_DESCRIPTION;
     const created = await this.cases.create(
-      { type: 'HELP', title: `Help chat with ${requester.displayName}`.slice(0, 200), description, reporterId: requester.id, reporterName: requester.displayName },
+      { type: 'HELP', title: `Help chat with ${requester.displayName}`.slice(0, 200), description, reporterId: requester.id, reporterName: requester.displayName, reporterLocale: requester.locale ?? null },
       requester.actor,
     );
     return { id: await this.idOf(created.number), number: created.number };
@@ -53,6 +55,13 @@ export class HelpCases {
       },
       actor,
     );
+  }
+
+  /** A note for staff only (never sent to the reporter), recorded once per `key` however often it comes. */
+  async internalNote(caseNumber: number, body: string, actor: string, key: string): Promise<void> {
+    const { id } = await this.cases.refOf(caseNumber);
+    const known = await this.prisma.caseEvent.findFirst({ where: { caseId: id, type: 'NOTE', data: { path: ['key'], equals: key } }, select: { id: true } });
+    if (!known) await this.cases.recordEvent(caseNumber, 'NOTE', actor.slice(0, 100), { body: body.slice(0, 4000), public: false, key });
   }
 
   /** Who the case is assigned to (null when nobody). */

@@ -3,13 +3,24 @@ import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { MinimumRole, Public, Role } from '../auth/roles';
 import { UuidPipe } from '../common/uuid';
 import { CreateArticleDto, ListArticlesQuery, SearchArticlesQuery, UpdateArticleDto } from './articles.dto';
+import { SuggestionStore } from './feedback/suggestion-store';
 import { ArticlesService } from './articles.service';
 
 @ApiTags('knowledge base')
 @ApiBearerAuth()
 @Controller('api/kb')
 export class ArticlesController {
-  constructor(private readonly articles: ArticlesService) {}
+  constructor(
+    private readonly articles: ArticlesService,
+    private readonly suggestions: SuggestionStore,
+  ) {}
+
+  @Get('stats')
+  @MinimumRole(Role.LEAD)
+  @ApiOperation({ summary: "Per article: how often the bot suggested it and the players' helpful / not helpful votes" })
+  stats(@Query() query: ListArticlesQuery) {
+    return this.suggestions.stats(query.locale);
+  }
 
   @Get('articles')
   list(@Query() query: ListArticlesQuery) {

@@ -22,6 +22,12 @@ export class CreateArticleDto {
 
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 40, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Topic words the bot weighs like the title' }) @IsOptional() @IsArray() @ArrayMaxSize(40) @IsString({ each: true }) @Length(1, 60, { each: true })
+  keywords?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'What players call things: slang, typos, English gaming words' }) @IsOptional() @IsArray() @ArrayMaxSize(60) @IsString({ each: true }) @Length(1, 60, { each: true })
+  aliases?: string[];
 }
 
 export class UpdateArticleDto {
@@ -33,6 +39,12 @@ export class UpdateArticleDto {
 
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 40, { each: true })
   tags?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Topic words the bot weighs like the title' }) @IsOptional() @IsArray() @ArrayMaxSize(40) @IsString({ each: true }) @Length(1, 60, { each: true })
+  keywords?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'What players call things: slang, typos, English gaming words' }) @IsOptional() @IsArray() @ArrayMaxSize(60) @IsString({ each: true }) @Length(1, 60, { each: true })
+  aliases?: string[];
 }
 
 export class ListArticlesQuery {

@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
 import type { Locale } from '../conversations/ports';
@@ -6,14 +6,12 @@ import { importArticleFiles, ImportResult } from './article-import';
 import { ArticleFile } from './kb-files';
 import { TEXT_SEARCH_CONFIG } from './locales';
 import { CreateArticleDto, UpdateArticleDto } from './articles.dto';
+import type { IndexableArticle } from './retrieval/bm25f';
+import { KnowledgeIndex } from './retrieval/knowledge-index';
 
-export interface ArticleView {
+/** An article as the API returns it: the indexed fields plus its id and times. */
+export interface ArticleView extends IndexableArticle {
   id: string;
-  slug: string;
-  locale: string;
-  title: string;
-  body: string;
-  tags: string[];
   createdAt: Date;
   updatedAt: Date;
 }
@@ -26,11 +24,15 @@ export interface ArticleHit {
   rank: number;
 }
 
-const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, createdAt: true, updatedAt: true } as const;
+const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true, createdAt: true, updatedAt: true } as const;
 
 @Injectable()
 export class ArticlesService {
-  constructor(private readonly prisma: PrismaService) {}
+  constructor(
+    private readonly prisma: PrismaService,
+    /** The bot's in-memory index, told of every change (absent in the benchmark's seeding). */
+    @Optional() private readonly index?: KnowledgeIndex,
+  ) {}
 
   list(locale?: Locale): Promise<ArticleView[]> {
     return this.prisma.article.findMany({ where: locale ? { locale } : {}, select: VIEW, orderBy: [{ locale: 'asc' }, { slug: 'asc' }] });
@@ -51,17 +53,22 @@ export class ArticlesService {
   async create(input: CreateArticleDto): Promise<ArticleView> {
     const exists = await this.prisma.article.findUnique({ where: { slug_locale: { slug: input.slug, locale: input.locale } }, select: { id: true } });
     if (exists) throw DomainError.conflict('article_exists', `An article ${input.locale}/${input.slug} already exists`);
-    return this.prisma.article.create({ data: { ...input, tags: input.tags ?? [] }, select: VIEW });
+    const created = await this.prisma.article.create({ data: { ...input, tags: input.tags ?? [], keywords: input.keywords ?? [], aliases: input.aliases ?? [] }, select: VIEW });
+    this.index?.invalidate();
+    return created;
   }
 
   async update(id: string, input: UpdateArticleDto): Promise<ArticleView> {
     await this.get(id);
-    return this.prisma.article.update({ where: { id }, data: input, select: VIEW });
+    const updated = await this.prisma.article.update({ where: { id }, data: input, select: VIEW });
+    this.index?.invalidate();
+    return updated;
   }
 
   async remove(id: string): Promise<void> {
     await this.get(id);
     await this.prisma.article.delete({ where: { id } });
+    this.index?.invalidate();
   }
 
   async count(): Promise<number> {
@@ -93,8 +100,10 @@ export class ArticlesService {
   }
 
   /** Loads kb/ files; articles edited through the API since their import are skipped (see article-import.ts). */
-  importArticles(files: ArticleFile[], onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
-    return importArticleFiles(this.prisma, files, onProgress);
+  async importArticles(files: ArticleFile[], onProgress?: (done: number, total: number) => void): Promise<ImportResult> {
+    const result = await importArticleFiles(this.prisma, files, onProgress);
+    if (result.created + result.updated > 0) this.index?.invalidate();
+    return result;
   }
 }
 

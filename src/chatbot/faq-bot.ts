@@ -1,59 +1,72 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { BotAnswer, Locale, SupportBot } from '../conversations/ports';
-import { ArticlesService } from './articles.service';
-import { detectLocale } from './locales';
+import { botMessage } from './bot-messages';
+import { smallTalkLocale, smallTalkOf } from './intent/small-talk';
+import { wantsLiveAgent } from './intent/live-agent';
+import { AnswerWriter } from './llm/answer-writer';
+import { SuggestionStore } from './feedback/suggestion-store';
+import { excerptOf } from './retrieval/excerpt';
+import { RetrieverSource } from './retrieval/knowledge-index';
+import { detectLanguage } from './text/language';
 
 /**
- * Words that ask for a person, in the five languages. Matched on word boundaries after lowercasing
- * and removing accents, so "Mitarbeiter", "atendente" or "hablar con un humano" all count.
+ * The support bot: small talk, then retrieval over the knowledge base (BM25F in memory, language
+ * detection, a calibrated "found nothing" threshold), then optionally a short written answer
+ * grounded in the retrieved articles. Always answers in the language it names in `locale`.
  */
-const HUMAN_PATTERNS = [
-  // en
-  /\b(live|real|human)\s+(agent|person|support|being)\b/, /\b(talk|speak|chat)\s+(to|with)\s+(a\s+|an\s+|someone|somebody|human|person|agent|staff)/,
-  /\b(agent|human|operator|representative|someone real)\b/,
-  // fr
-  /\b(conseill(er|ere)|agent|humain|operateur|vraie personne|personne reelle)\b/, /\bparler a (un|une|quelqu)/,
-  // es
-  /\b(humano|agente|asesor|operador|persona real)\b/, /\bhablar con (un|una|alguien)/,
-  // de
-  /\b(mitarbeiter(in)?|mensch(en)?|berater(in)?|echte person|support-?mitarbeiter|kundendienst)\b/, /\bmit (einem|einer|jemandem) (sprechen|reden)/,
-  // pt
-  /\b(atendente|humano|agente|pessoa real|operador)\b/, /\bfalar com (um|uma|alguem)/,
-];
-
-export function normalise(text: string): string {
-  return text.toLowerCase().normalize('NFD').replace(/[\u0300-\u036f]/g, '');
-}
-
 @Injectable()
 export class FaqBot extends SupportBot {
+  private readonly logger = new Logger(FaqBot.name);
+
   constructor(
-    private readonly articles: ArticlesService,
+    private readonly source: RetrieverSource,
+    private readonly suggestions: SuggestionStore,
+    private readonly writer: AnswerWriter,
     private readonly config: AppConfig,
   ) {
     super();
   }
 
   wantsHuman(text: string): boolean {
-    const plain = normalise(text);
-    return HUMAN_PATTERNS.some((pattern) => pattern.test(plain));
+    return wantsLiveAgent(text);
   }
 
-  /** Answers in the language the question is written in when that is clear, else in the player's. */
-  async answer(question: string, playerLocale: Locale): Promise<BotAnswer> {
-    const locale = detectLocale(question) ?? playerLocale;
-    const hits = await this.articles.search(question, locale, 3);
-    return {
-      locale,
-      fallback: hits.length === 0,
-      articles: hits.map((hit) => ({
-        slug: hit.slug,
-        title: hit.title,
-        excerpt: hit.excerpt.replace(/\s+/g, ' ').trim().slice(0, 300),
-        url: this.articleUrl(locale, hit.slug),
-      })),
-    };
+  async answer(question: string, hint: Locale): Promise<BotAnswer> {
+    const talk = smallTalkOf(question);
+    if (talk) {
+      const locale = detectLanguage(question)?.locale ?? smallTalkLocale(question) ?? hint;
+      const key = talk === 'not-helpful' ? 'notHelpful' : talk;
+      return { kind: talk, text: botMessage(locale, key), articles: [], fallback: talk === 'not-helpful', locale };
+    }
+    const found = (await this.source.retriever()).retrieve(question, hint);
+    const locale = found.locale;
+    if (!found.confident) return { kind: 'fallback', text: botMessage(locale, 'nothingFound'), articles: [], fallback: true, locale };
+    let articles = found.hits.map(({ article }) => ({
+      slug: article.slug,
+      title: article.title,
+      excerpt: excerptOf(article.body, question),
+      url: this.articleUrl(locale, article.slug),
+    }));
+    let text = botMessage(locale, 'found');
+    if (this.writer.enabled) {
+      const sources = found.hits.map(({ article }) => ({ slug: article.slug, title: article.title, body: article.body, url: this.articleUrl(locale, article.slug) }));
+      const written = await this.writer.write(question, locale, sources);
+      if (written.kind === 'not-covered') return { kind: 'fallback', text: botMessage(locale, 'nothingFound'), articles: [], fallback: true, locale };
+      if (written.kind === 'answer') {
+        text = written.text;
+        // The articles the answer relies on come first; they are its links.
+        articles = [...articles.filter((a) => written.cited.includes(a.slug)), ...articles.filter((a) => !written.cited.includes(a.slug))];
+      }
+    }
+    // Statistics, not the player's data: written beside the answer rather than before it (a vote
+    // comes seconds later at the earliest); a failed write only costs that suggestion's vote.
+    const feedbackId = randomUUID();
+    const slugs = articles.map((a) => a.slug);
+    setImmediate(() => void this.suggestions.record(feedbackId, locale, slugs).catch((error: unknown) => this.logger.warn({ err: error }, 'Recording a suggestion failed')));
+    const feedbackLabels = { yes: botMessage(locale, 'feedbackYes'), no: botMessage(locale, 'feedbackNo') };
+    return { kind: 'answer', text, articles, fallback: false, locale, feedbackId, feedbackLabels };
   }
 
   articleUrl(locale: string, slug: string): string {

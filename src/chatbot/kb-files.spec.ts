@@ -4,8 +4,16 @@ import { LOCALES } from './locales';
 
 describe('knowledge-base files', () => {
   it('parses front matter and body', () => {
-    const article = parseArticleFile('---\nslug: refunds\nlocale: fr\ntitle: Remboursements\ntags: [refund, payment]\n---\nCorps **markdown**.\n', 'x.md');
-    expect(article).toEqual({ slug: 'refunds', locale: 'fr', title: 'Remboursements', tags: ['refund', 'payment'], body: 'Corps **markdown**.' });
+    const article = parseArticleFile('---\nslug: refunds\nlocale: fr\ntitle: Remboursements\ntags: [refund, payment]\naliases: [rembourser, refund, argent rendu]\n---\nCorps **markdown**.\n', 'x.md');
+    expect(article).toEqual({
+      slug: 'refunds',
+      locale: 'fr',
+      title: 'Remboursements',
+      tags: ['refund', 'payment'],
+      keywords: [],
+      aliases: ['rembourser', 'refund', 'argent rendu'],
+      body: 'Corps **markdown**.',
+    });
   });
 
   it('names the file and the missing field on bad input', () => {

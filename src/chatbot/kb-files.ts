@@ -7,11 +7,15 @@ export interface ArticleFile {
   locale: string;
   title: string;
   tags: string[];
+  /** Topic words and players' names for things; optional in the front matter. */
+  keywords: string[];
+  aliases: string[];
   body: string;
 }
 
 /**
- * Reads `kb/<locale>/<slug>.md`: a front matter block (slug, locale, title, tags: [a, b]) then the
+ * Reads `kb/<locale>/<slug>.md`: a front matter block (slug, locale, title, tags: [a, b], optional
+ * keywords: [...] and aliases: [...]) then the
  * Markdown body. The format is deliberately small, so no YAML library is needed.
  */
 export function parseArticleFile(text: string, origin: string): ArticleFile {
@@ -25,12 +29,21 @@ export function parseArticleFile(text: string, origin: string): ArticleFile {
   for (const key of ['slug', 'locale', 'title']) {
     if (!fields[key]) throw new Error(`${origin}: front matter needs "${key}"`);
   }
-  const tags = (fields.tags ?? '')
-    .replace(/^\[|\]$/g, '')
-    .split(',')
-    .map((tag) => tag.trim())
-    .filter(Boolean);
-  return { slug: fields.slug, locale: fields.locale, title: fields.title, tags, body: match[2].trim() };
+  const list = (value: string | undefined) =>
+    (value ?? '')
+      .replace(/^\[|\]$/g, '')
+      .split(',')
+      .map((item) => item.trim())
+      .filter(Boolean);
+  return {
+    slug: fields.slug,
+    locale: fields.locale,
+    title: fields.title,
+    tags: list(fields.tags),
+    keywords: list(fields.keywords),
+    aliases: list(fields.aliases),
+    body: match[2].trim(),
+  };
 }
 
 export function readKnowledgeBase(root: string): ArticleFile[] {

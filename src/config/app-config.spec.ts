@@ -1,4 +1,4 @@
-import { ConfigValidationError, loadConfig } from './app-config';
+import { ConfigValidationError, isStaffDeskEnabled, loadConfig } from './app-config';
 
 /** The error loadConfig throws for this environment (fails the test if it does not throw). */
 function failure(env: Record<string, string>): ConfigValidationError {
@@ -74,5 +74,22 @@ describe('loadConfig', () => {
 
   it('ignores environment variables it does not know', () => {
     expect(() => loadConfig({ PATH: '/usr/bin', SOMETHING_ELSE: '1' })).not.toThrow();
+  });
+
+  it('the staff desk needs its role with its channel, both Discord ids; it is on only with the bot', () => {
+    expect(failure({ DISCORD_STAFF_CHANNEL_ID: '123456789012345678' }).message).toContain('DISCORD_STAFF_ROLE_ID is required with DISCORD_STAFF_CHANNEL_ID');
+    expect(failure({ DISCORD_STAFF_CHANNEL_ID: '123456789012345678', DISCORD_STAFF_ROLE_ID: 'staff' }).message).toContain('DISCORD_STAFF_ROLE_ID must be a Discord role id');
+    expect(failure({ DISCORD_STAFF_CHANNEL_ID: '#staff', DISCORD_STAFF_ROLE_ID: '123456789012345678' }).message).toContain('DISCORD_STAFF_CHANNEL_ID must be a Discord channel id');
+    const ids = { DISCORD_STAFF_CHANNEL_ID: '123456789012345678', DISCORD_STAFF_ROLE_ID: '223456789012345678' };
+    expect(loadConfig(ids).STAFF_NOTE_PREFIX).toBe('!n ');
+    expect(isStaffDeskEnabled(loadConfig(ids))).toBe(false);
+    expect(isStaffDeskEnabled(loadConfig({ ...ids, DISCORD_TOKEN: 'aaaa.bbbb.cccc' }))).toBe(true);
+  });
+
+  it('has the lifecycle defaults and checks SUPPORT_HOURS with a message saying what is wrong', () => {
+    expect(loadConfig({})).toMatchObject({ SLA_FIRST_RESPONSE_MINUTES: 15, STALE_CHAT_HOURS: 24, AUTO_CLOSE_HOURS: 24, CSAT_ENABLED: true, AUTO_CLOSE_CASE_STATUS: 'RESOLVED' });
+    expect(loadConfig({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris', CSAT_ENABLED: 'false' })).toMatchObject({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Europe/Paris', CSAT_ENABLED: false });
+    expect(failure({ SUPPORT_HOURS: 'Mon-Fri 09:00-18:00 Paris' }).message).toContain('SUPPORT_HOURS="Mon-Fri 09:00-18:00 Paris": SUPPORT_HOURS: "Paris" is not an IANA time zone');
+    expect(failure({ SLA_FIRST_RESPONSE_MINUTES: '0' }).message).toContain('SLA_FIRST_RESPONSE_MINUTES="0"');
   });
 });

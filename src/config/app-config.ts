@@ -1,251 +1,38 @@
 import { plainToInstance, Transform } from 'class-transformer';
+import { IsBoolean, IsDefined, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min, Validate, ValidateIf, validateSync, ValidationArguments, ValidatorConstraint, ValidatorConstraintInterface } from 'class-validator';
+import { SupportHours } from '../conversations/lifecycle/support-hours';
 import { configError } from './config-errors';
-import {
-  IsBoolean,
-  IsDefined,
-  IsIn,
-  IsInt,
-  IsOptional,
-  IsString,
-  IsUrl,
-  Matches,
-  Max,
-  Min,
-  MinLength,
-  Validate,
-  ValidateIf,
-  validateSync,
-} from 'class-validator';
-import { FeedListConstraint } from '../announcements/feed-config';
+import { toInt, toBool, emptyToUndefined, SNOWFLAKE } from './config-transforms';
+import { TwilioSettings } from './twilio-settings';
 
-const toInt = ({ value }: { value: unknown }) =>
-  value === undefined || value === '' ? undefined : Number(value);
-const toBool = ({ value }: { value: unknown }) => {
-  if (value === undefined || value === '') return undefined;
-  if (typeof value === 'boolean') return value;
-  const text = String(value).toLowerCase();
-  if (['true', '1', 'yes', 'on'].includes(text)) return true;
-  if (['false', '0', 'no', 'off'].includes(text)) return false;
-  return value; // left as is so @IsBoolean reports it
-};
-const emptyToUndefined = ({ value }: { value: unknown }) => (value === '' ? undefined : value);
-/** "1, 2,3" → ["1", "2", "3"]; empty → []. */
-const toIdList = ({ value }: { value: unknown }) =>
-  typeof value === 'string' ? value.split(',').map((id) => id.trim()).filter((id) => id.length > 0) : value;
-const SNOWFLAKE = /^\d{17,20}$/;
+/** SUPPORT_HOURS must parse; the message says what is wrong with it. */
+@ValidatorConstraint({ name: 'supportHours' })
+class SupportHoursSpec implements ValidatorConstraintInterface {
+  validate(value: unknown): boolean {
+    return reasonSupportHoursFail(value) === null;
+  }
+
+  defaultMessage(args: ValidationArguments): string {
+    return `${args.property}: ${reasonSupportHoursFail(args.value)}`;
+  }
+}
+
+function reasonSupportHoursFail(value: unknown): string | null {
+  try {
+    SupportHours.parse(String(value));
+    return null;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
 
 /**
- * Every environment variable the service reads, validated once at boot.
+ * Every environment variable the service reads, validated once at boot. The settings are split by
+ * area into a chain of classes (service, bot, Discord, Twilio, then this one: queue, desks, the
+ * help-chat lifecycle), each small; this is the class the app injects.
  * Defaults make `npm start` work on a laptop with nothing set; `.env.example` documents each one.
  */
-export class AppConfig {
-  /** The dotenv file read at boot (relative to the working directory); variables already set win over it. */
-  @IsString()
-  ENV_FILE = '.env';
-
-  @IsIn(['development', 'production', 'test'])
-  NODE_ENV: 'development' | 'production' | 'test' = 'development';
-
-  @Transform(toInt) @IsInt() @Min(0) @Max(65535)
-  PORT = 3000;
-
-  @IsString()
-  HOST = '0.0.0.0';
-
-  @IsIn(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
-  LOG_LEVEL = 'info';
-
-  /** `pretty` (human-readable lines) or `json` (one object a line); unset: pretty when stdout is a terminal. */
-  @Transform(emptyToUndefined) @IsOptional() @IsIn(['pretty', 'json'])
-  LOG_FORMAT?: 'pretty' | 'json';
-
-  /** Postgres connection string; without it an embedded Postgres runs under EMBEDDED_PG_DIR. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
-  DATABASE_URL?: string;
-
-  @IsString()
-  EMBEDDED_PG_DIR = '.data/postgres';
-
-  @Transform(toInt) @IsInt() @Min(1024) @Max(65535)
-  EMBEDDED_PG_PORT = 54329;
-
-  @Transform(toBool) @IsBoolean()
-  MIGRATE_ON_BOOT = true;
-
-  /** Creates a lead key with this exact value at boot when no key exists yet. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(32, { message: 'BOOTSTRAP_API_KEY must be at least 32 characters' })
-  BOOTSTRAP_API_KEY?: string;
-
-  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
-  BODY_LIMIT_BYTES = 1024 * 1024;
-
-  /** Requests per minute allowed to one API key. */
-  @Transform(toInt) @IsInt() @Min(1)
-  RATE_LIMIT_PER_MINUTE = 600;
-
-  /** Requests per minute without a valid key (none, unknown, revoked) allowed from one client address. */
-  @Transform(toInt) @IsInt() @Min(1)
-  RATE_LIMIT_FAILED_AUTH_PER_MINUTE = 60;
-
-  /** Bearer token for GET /metrics (Prometheus); unset, /metrics is off. */
-  @Transform(emptyToUndefined) @IsOptional() @IsString() @MinLength(16, { message: 'METRICS_TOKEN must be at least 16 characters' })
-  METRICS_TOKEN?: string;
-
-  /** Serve /metrics on this port instead of PORT (same token), e.g. to keep it off the public load balancer. */
-  @Transform(toInt) @IsOptional() @IsInt() @Min(1) @Max(65535)
-  METRICS_PORT?: number;
-
-  /** Load the starter knowledge base from kb/ at boot when the Article table is empty. */
-  @Transform(toBool) @IsBoolean()
-  KB_IMPORT_ON_EMPTY = true;
-
-  /** The URL Twilio and players reach this service at; used for webhook signatures and links. Required with Twilio. */
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => c.PUBLIC_URL !== undefined || twilioWanted(c))
-  @IsDefined({ message: 'PUBLIC_URL is required when Twilio is configured: Twilio posts its webhooks there and signs them for that URL' })
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'PUBLIC_URL must be an absolute http(s) URL' })
-  PUBLIC_URL?: string;
-
-  // ---- Discord (see docs/discord.md). The bot is on when DISCORD_TOKEN is set. ----
-
-  /** The bot token (Developer Portal > Bot > Reset Token). Unset: the bot is off, the HTTP API still runs. */
-  @Transform(emptyToUndefined) @IsOptional()
-  @Matches(/^[\w-]+\.[\w-]+\.[\w-]+$/, { message: 'DISCORD_TOKEN must be a bot token (three dot-separated parts, from Developer Portal > Bot), not the client secret' })
-  DISCORD_TOKEN?: string;
-
-  /** The application id (Developer Portal > General Information); used for the invite link in the logs. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_APPLICATION_ID must be a Discord id (17 to 20 digits)' })
-  DISCORD_APPLICATION_ID?: string;
-
-  /** Register slash commands in this guild only (instant) instead of globally (can take up to an hour). */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_DEV_GUILD_ID must be a Discord id (17 to 20 digits)' })
-  DISCORD_DEV_GUILD_ID?: string;
-
-  /** Discord's REST base (discord.js appends /v10); tests point it at the local fake. */
-  @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'DISCORD_API_URL must be an absolute http(s) URL' })
-  DISCORD_API_URL = 'https://discord.com/api';
-
-  /** Channels where /bug may be used (comma-separated ids); empty: anywhere in the server. */
-  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_BUG_CHANNEL_IDS must be comma-separated Discord channel ids' })
-  DISCORD_BUG_CHANNEL_IDS: string[] = [];
-
-  /** Channels where /new_feature may be used (comma-separated ids); empty: anywhere in the server. */
-  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_FEATURE_CHANNEL_IDS must be comma-separated Discord channel ids' })
-  DISCORD_FEATURE_CHANNEL_IDS: string[] = [];
-
-  /** Largest /bug screenshot accepted and stored, in bytes. */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(25 * 1024 * 1024)
-  DISCORD_ATTACHMENT_MAX_BYTES = 8 * 1024 * 1024;
-
-  /** Files taken from one help-DM message; the others are refused with a notice. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(10)
-  DISCORD_ATTACHMENT_MAX_FILES = 4;
-
-  /**
-   * Bytes of files one player may send in the help DM in 24 hours (stored bytes, counted from the
-   * database): two full-size files or dozens of screenshots. It also bounds the bytes one message
-   * holds in memory (bench/attachment-load.ts).
-   */
-  @Transform(toInt) @IsInt() @Min(0) @Max(1024 * 1024 * 1024)
-  DISCORD_ATTACHMENT_DAILY_BYTES = 16 * 1024 * 1024;
-
-  /** Help-DM messages one player may send a minute; past it they are refused with one notice. */
-  @Transform(toInt) @IsInt() @Min(1) @Max(600)
-  DISCORD_DM_PER_MINUTE = 20;
-
-  // ---- #announcements (see docs/discord.md, "Announcements"). ----
-
-  /** Where /announce, the API and feeds post unless a feed names its own channel. */
-  @Transform(emptyToUndefined) @IsOptional() @Matches(SNOWFLAKE, { message: 'DISCORD_ANNOUNCEMENT_CHANNEL_ID must be a Discord channel id (17 to 20 digits)' })
-  DISCORD_ANNOUNCEMENT_CHANNEL_ID?: string;
-
-  /** Roles (comma-separated ids) allowed to use /announce besides members with Manage Server, e.g. the staff role. */
-  @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_ANNOUNCER_ROLE_IDS must be comma-separated Discord role ids' })
-  DISCORD_ANNOUNCER_ROLE_IDS: string[] = [];
-
-  /** Feeds to post from: "<name> <url> [channel=<id>] [role=<id>] [every=15m] [latest]", separated by ";". */
-  @Transform(emptyToUndefined) @IsOptional() @Validate(FeedListConstraint)
-  ANNOUNCEMENT_FEEDS?: string;
-
-  /** A feed request taking longer than this fails (and is retried later with backoff). */
-  @Transform(toInt) @IsInt() @Min(100) @Max(120_000)
-  ANNOUNCEMENT_FEED_TIMEOUT_MS = 10_000;
-
-  /** A feed body larger than this is refused. */
-  @Transform(toInt) @IsInt() @Min(1024) @Max(50 * 1024 * 1024)
-  ANNOUNCEMENT_FEED_MAX_BYTES = 2 * 1024 * 1024;
-
-  /** How often due feeds and scheduled announcements are looked for. */
-  @Transform(toInt) @IsInt() @Min(10) @Max(60_000)
-  ANNOUNCEMENT_TICK_MS = 1000;
-
-  // ---- Twilio Flex (see docs/flex.md). Twilio is on when TWILIO_ACCOUNT_SID is set. ----
-
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => twilioWanted(c))
-  @IsDefined({ message: 'TWILIO_ACCOUNT_SID is required when a Twilio credential or ROUTING_MODE=studio is set' })
-  @Matches(/^AC[0-9a-fA-F]{32}$/, { message: 'TWILIO_ACCOUNT_SID must look like AC followed by 32 hex characters' })
-  TWILIO_ACCOUNT_SID?: string;
-
-  /** API key (SK...) and secret for REST calls; without them the auth token is used. */
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => c.TWILIO_API_KEY !== undefined || c.TWILIO_API_SECRET !== undefined)
-  @IsDefined({ message: 'TWILIO_API_KEY is required with TWILIO_API_SECRET' })
-  @Matches(/^SK[0-9a-fA-F]{32}$/, { message: 'TWILIO_API_KEY must look like SK followed by 32 hex characters' })
-  TWILIO_API_KEY?: string;
-
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => c.TWILIO_API_KEY !== undefined || c.TWILIO_API_SECRET !== undefined)
-  @IsDefined({ message: 'TWILIO_API_SECRET is required with TWILIO_API_KEY' })
-  @IsString()
-  TWILIO_API_SECRET?: string;
-
-  /** Verifies X-Twilio-Signature on every webhook, so it is required whenever Twilio is on. */
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => twilioWanted(c))
-  @IsDefined({ message: 'TWILIO_AUTH_TOKEN is required when Twilio is configured: it verifies the signature of every Twilio webhook' })
-  @IsString()
-  @MinLength(16, { message: 'TWILIO_AUTH_TOKEN looks too short' })
-  TWILIO_AUTH_TOKEN?: string;
-
-  /** TaskRouter workspace (WS...) and workflow (WW...) that route help chats to agents. */
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => twilioWanted(c))
-  @IsDefined({ message: 'TWILIO_WORKSPACE_SID is required when Twilio is configured (TaskRouter > Workspaces)' })
-  @Matches(/^WS[0-9a-fA-F]{32}$/, { message: 'TWILIO_WORKSPACE_SID must look like WS followed by 32 hex characters' })
-  TWILIO_WORKSPACE_SID?: string;
-
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => twilioWanted(c))
-  @IsDefined({ message: 'TWILIO_WORKFLOW_SID is required when Twilio is configured (TaskRouter > Workflows)' })
-  @Matches(/^WW[0-9a-fA-F]{32}$/, { message: 'TWILIO_WORKFLOW_SID must look like WW followed by 32 hex characters' })
-  TWILIO_WORKFLOW_SID?: string;
-
-  /** TaskRouter task channel unique name for help chats. */
-  @IsString() @MinLength(1)
-  TWILIO_TASK_CHANNEL = 'chat';
-
-  /** The Conversations service (IS...) Flex uses; by default the account's default service. */
-  @Transform(emptyToUndefined) @IsOptional()
-  @Matches(/^IS[0-9a-fA-F]{32}$/, { message: 'TWILIO_CONVERSATIONS_SERVICE_SID must look like IS followed by 32 hex characters' })
-  TWILIO_CONVERSATIONS_SERVICE_SID?: string;
-
-  /** `direct`: the bot answers here and hands chats to Flex; `studio`: a Studio Flow routes every message. */
-  @IsIn(['direct', 'studio'])
-  ROUTING_MODE: 'direct' | 'studio' = 'direct';
-
-  /** The Studio Flow (FW...) `npm run twilio:provision` created; required with ROUTING_MODE=studio. */
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => c.ROUTING_MODE === 'studio' || c.TWILIO_STUDIO_FLOW_SID !== undefined)
-  @IsDefined({ message: 'TWILIO_STUDIO_FLOW_SID is required with ROUTING_MODE=studio: run npm run twilio:provision' })
-  @Matches(/^FW[0-9a-fA-F]{32}$/, { message: 'TWILIO_STUDIO_FLOW_SID must look like FW followed by 32 hex characters' })
-  TWILIO_STUDIO_FLOW_SID?: string;
-
-  /** Sends every Twilio API call (all *.twilio.com domains) to this base URL instead; for tests and proxies. */
-  @Transform(emptyToUndefined) @IsOptional()
-  @IsUrl({ require_tld: false, require_protocol: true }, { message: 'TWILIO_API_BASE_URL must be an absolute http(s) URL' })
-  TWILIO_API_BASE_URL?: string;
-
+export class AppConfig extends TwilioSettings {
   // ---- Durable job queue (src/queue): webhooks are stored, acknowledged, then delivered. ----
 
   /** How often an idle worker looks for due jobs (enqueueing in this process wakes it at once). */
@@ -301,22 +88,40 @@ export class AppConfig {
   @Matches(SNOWFLAKE, { message: 'DISCORD_GUILD_ID must be a Discord id (17 to 20 digits)' })
   DISCORD_GUILD_ID?: string;
 
-  /** The role that makes a member of DISCORD_GUILD_ID a desk agent; required with DISCORD_CLIENT_ID. */
-  @Transform(emptyToUndefined)
-  @ValidateIf((c: AppConfig) => c.DISCORD_CLIENT_ID !== undefined || c.DISCORD_STAFF_ROLE_ID !== undefined)
-  @IsDefined({ message: 'DISCORD_STAFF_ROLE_ID is required with DISCORD_CLIENT_ID: holders of this role get an agent session' })
-  @Matches(SNOWFLAKE, { message: 'DISCORD_STAFF_ROLE_ID must be a Discord id (17 to 20 digits)' })
-  DISCORD_STAFF_ROLE_ID?: string;
+  /** Help chats: a chat still waiting for its first agent reply this long re-alerts staff (and again at each multiple). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(10_080)
+  SLA_FIRST_RESPONSE_MINUTES = 15;
+
+  /** How many waiting alerts one chat gets at most (at 1×, 2×, … the target). */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  SLA_MAX_ALERTS = 4;
+
+  /** The last message is an agent's and the player has not answered this long: they get a reminder. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  STALE_CHAT_HOURS = 24;
+
+  /** This long after the reminder without an answer, the chat closes itself. */
+  @Transform(toInt) @IsInt() @Min(1) @Max(8760)
+  AUTO_CLOSE_HOURS = 24;
+
+  /** The case's status when its chat closed itself (UNCHANGED leaves it as it is). */
+  @IsIn(['RESOLVED', 'CLOSED', 'UNCHANGED'])
+  AUTO_CLOSE_CASE_STATUS: 'RESOLVED' | 'CLOSED' | 'UNCHANGED' = 'RESOLVED';
+
+  /** Ask the player "How did we do?" (1–5 and a comment) after a chat with an agent closes. */
+  @Transform(toBool) @IsBoolean()
+  CSAT_ENABLED = true;
+
+  /** Optional support hours, e.g. "Mon-Fri 09:00-18:00 Europe/Paris"; outside them players are told when someone is back. */
+  @Transform(emptyToUndefined) @IsOptional() @Validate(SupportHoursSpec)
+  SUPPORT_HOURS?: string;
 }
 
-/** Twilio is wanted as soon as any of its identifying settings is present; the rest is then required. */
-function twilioWanted(c: AppConfig): boolean {
-  return (
-    c.TWILIO_ACCOUNT_SID !== undefined ||
-    c.TWILIO_API_KEY !== undefined ||
-    c.TWILIO_AUTH_TOKEN !== undefined ||
-    c.ROUTING_MODE === 'studio'
-  );
+
+
+/** The Discord staff desk is configured (the bot on, a staff channel and role). */
+export function isStaffDeskEnabled(c: AppConfig): boolean {
+  return c.DISCORD_TOKEN !== undefined && c.DISCORD_STAFF_CHANNEL_ID !== undefined && c.DISCORD_STAFF_ROLE_ID !== undefined;
 }
 
 /** Flex is on when the account and a credential are configured (validation guarantees the rest). */

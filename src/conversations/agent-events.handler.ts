@@ -1,13 +1,26 @@
 import { Injectable } from '@nestjs/common';
 import { HELP_CHAT_ACTOR_PREFIX } from '../cases/case-events.bus';
+import { AgentChatActions } from './agent-chat-actions';
 import { BotReplies } from './bot-replies';
 import { ConversationStore } from './conversation-store';
 import { attachmentDetails } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { helpMessage } from './help-messages';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentJoinedEvent, AgentMessageEvent, AgentPlatform, AgentPlatformEvents, BotTurnEvent, NoAgentEvent, PlatformClosedEvent } from './ports';
+import {
+  AgentJoinedEvent,
+  AgentMessageChangedEvent,
+  AgentMessageEvent,
+  AgentPlatform,
+  AgentPlatformEvents,
+  BotTurnEvent,
+  NoAgentEvent,
+  InternalNoteEvent,
+  PlatformChatView,
+  PlatformClosedEvent,
+} from './ports';
 
 /** What the agent platform reports, applied to the chat it names; each event is safe to redeliver. */
 @Injectable()
@@ -19,6 +32,8 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     private readonly handOff: HandOffService,
     private readonly botReplies: BotReplies,
     private readonly platform: AgentPlatform,
+    private readonly actions: AgentChatActions,
+    private readonly lifecycle: ChatLifecycle,
   ) {
     super();
   }
@@ -34,8 +49,9 @@ export class AgentEventsHandler extends AgentPlatformEvents {
       platformMessageId: event.platformMessageId,
       details: attachmentDetails(event.media),
     });
+    await this.lifecycle.agentReplied(chat);
     if (stored.delivered) return;
-    const who = event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
+    const who = event.shownAs ?? event.authorName ?? chat.agentName ?? helpMessage(chat.locale, 'anAgent');
     await this.delivery.deliver(stored.id, chat, { text: event.body, from: who, files: event.media });
   }
 
@@ -46,7 +62,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     if (Object.entries(refs).some(([key, value]) => chat!.platformRefs[key] !== value)) {
       chat = await this.store.update(chat.id, { platformRefs: { ...chat.platformRefs, ...refs } });
     }
-    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${this.platform.name}`, event.onlyIfNoAgent);
+    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`, event.onlyIfNoAgent);
   }
 
   async noAgentAvailable(event: NoAgentEvent): Promise<void> {
@@ -56,7 +72,21 @@ export class AgentEventsHandler extends AgentPlatformEvents {
 
   async platformClosed(event: PlatformClosedEvent): Promise<void> {
     const chat = await this.store.byPlatformKey(event.platformKey);
-    if (chat) await this.handOff.finish(chat);
+    if (!chat) return;
+    await this.handOff.finish(chat);
+    if (event.reason) await this.actions.closeReason(chat.caseId, chat.id, event.reason, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`);
+  }
+
+  agentMessageChanged(event: AgentMessageChangedEvent): Promise<void> {
+    return this.actions.changed(event);
+  }
+
+  internalNote(event: InternalNoteEvent): Promise<void> {
+    return this.actions.note({ ...event, actor: `${HELP_CHAT_ACTOR_PREFIX}${event.actor}` });
+  }
+
+  chat(platformKey: string): Promise<PlatformChatView | null> {
+    return this.actions.view(platformKey);
   }
 
   /** Once per platform message: a redelivered turn finds the bot's earlier answer. */

@@ -23,9 +23,10 @@ export class BotReplies {
     const answer = await this.bot.answer(question, chat.locale);
     this.metrics?.botAnswered(answer.fallback);
     const agentButtonLabel = helpMessage(answer.locale, 'agentButton');
-    const notice: PlayerNotice = answer.fallback
-      ? { text: helpMessage(answer.locale, 'nothingFound'), agentButtonLabel }
-      : { text: helpMessage(answer.locale, 'articlesFound'), articles: answer.articles, agentButtonLabel };
+    // The bot's own words when it has some (small talk, a written answer), else the core's standard lines.
+    const text = answer.text || helpMessage(answer.locale, answer.fallback && !answer.articles.length ? 'nothingFound' : 'articlesFound');
+    const notice: PlayerNotice = answer.articles.length ? { text, articles: answer.articles, agentButtonLabel } : { text, agentButtonLabel };
+    if (answer.feedbackId && answer.feedbackLabels) notice.feedback = { id: answer.feedbackId, yesLabel: answer.feedbackLabels.yes, noLabel: answer.feedbackLabels.no };
     const body = [notice.text, ...(notice.articles ?? []).map((a) => `- ${a.title} (${a.url})`)].join('\n');
     await this.delivery.say(chat, notice, { kind: 'BOT', name: 'bot' }, body, inReplyTo ? { inReplyTo } : undefined);
     // A platform running its own flow keeps the whole dialogue, the bot's turns included.

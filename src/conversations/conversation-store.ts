@@ -76,6 +76,16 @@ export class ConversationStore {
     return row && toChat(row);
   }
 
+  /** The case of the player's latest closed chat other than `exceptId` (a new chat links to it). */
+  async previousCaseOf(playerId: string, exceptId: string): Promise<string | null> {
+    const row = await this.prisma.conversation.findFirst({
+      where: { playerId, mode: 'CLOSED', id: { not: exceptId }, caseId: { not: null } },
+      orderBy: { createdAt: 'desc' },
+      select: { caseId: true },
+    });
+    return row?.caseId ?? null;
+  }
+
   /** The newest chat of a case that is not closed. */
   async openOfCase(caseId: string): Promise<Chat | null> {
     const row = await this.prisma.conversation.findFirst({ where: { caseId, mode: OPEN }, orderBy: { createdAt: 'desc' } });

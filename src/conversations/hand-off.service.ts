@@ -5,9 +5,10 @@ import { BridgeMetrics } from '../operations/metrics/bridge-metrics';
 import { Chat, isWithAgent, toChatRef } from './chat';
 import { ConversationStore } from './conversation-store';
 import { helpMessage } from './help-messages';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform, FALLBACK_AGENT_PLATFORM, PlayerChannel } from './ports';
+import { AgentPlatform, FALLBACK_AGENT_PLATFORM, PlayerChannel, StaffAlert, StaffAlerts } from './ports';
 
 const SYSTEM = { kind: 'SYSTEM' as const, name: 'system' };
 
@@ -25,6 +26,8 @@ export class HandOffService {
     private readonly player: PlayerChannel,
     private readonly clock: Clock,
     @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
+    private readonly lifecycle: ChatLifecycle,
+    private readonly alerts: StaffAlerts,
     @Optional() private readonly metrics?: BridgeMetrics,
   ) {}
 
@@ -36,13 +39,22 @@ export class HandOffService {
       return;
     }
     this.metrics?.agentRequests.inc();
-    const requester = { id: chat.player.id, displayName: chat.player.displayName, actor: `${this.player.name}:${chat.player.id}` };
+    const requester = { id: chat.player.id, displayName: chat.player.displayName, locale: chat.locale, actor: `${this.player.name}:${chat.player.id}` };
     const helpCase = await this.helpCases.openOrReuse(chat.caseId, requester, await this.messages.recentPlayerBodies(chat, 5));
     chat = await this.store.update(chat.id, { caseId: helpCase.id });
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'transferring', { n: helpCase.number }) }, SYSTEM);
+    await this.lifecycle.agentRequested(chat, helpCase);
     const transcript = await this.messages.transcript(chat);
+    const previousCaseNumber = await this.helpCases.numberOf(await this.store.previousCaseOf(chat.player.id, chat.id));
+    let carriedBy = this.platform.name;
     try {
-      const result = await this.platform.handOff({ ...toChatRef(chat, helpCase.number), caseNumber: helpCase.number, transcript });
+      const result = await this.platform.handOff({
+        ...toChatRef(chat, helpCase.number),
+        caseNumber: helpCase.number,
+        transcript,
+        previousCaseNumber: previousCaseNumber === helpCase.number ? null : previousCaseNumber,
+        requestedAt: this.clock.now(),
+      });
       await this.store.update(chat.id, {
         platform: this.platform.name,
         platformKey: result.platformKey ?? chat.platformKey,
@@ -52,7 +64,9 @@ export class HandOffService {
       // The case exists and the chat stays waiting: leads see it in GET /api/conversations.
       this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits on ${this.fallback.name}`);
       await this.store.update(chat.id, { platform: this.fallback.name });
+      carriedBy = this.fallback.name;
     }
+    await this.alert('chatWaiting', { caseNumber: helpCase.number, player: chat.player, locale: chat.locale, platform: carriedBy });
   }
 
   /**
@@ -96,6 +110,14 @@ export class HandOffService {
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'chatClosed') }, SYSTEM).catch((error: unknown) =>
       this.logger.warn({ err: error }, `Could not tell the player that conversation ${chat.id} closed`),
     );
+    await this.lifecycle.chatClosed(chat);
+    const caseNumber = await this.helpCases.numberOf(chat.caseId);
+    if (caseNumber !== null) await this.alert('chatClosed', { caseNumber, player: chat.player, locale: chat.locale, platform: chat.platform ?? this.platform.name });
     return true;
+  }
+
+  /** Staff alerts are best effort: the chat goes on whatever the alert channel says. */
+  private async alert(kind: 'chatWaiting' | 'chatClosed', alert: StaffAlert): Promise<void> {
+    await this.alerts[kind](alert).catch((error: unknown) => this.logger.warn({ err: error }, `Staff alert (${kind}) for case #${alert.caseNumber} failed`));
   }
 }

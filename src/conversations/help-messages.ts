@@ -1,5 +1,14 @@
 import type { Locale } from './ports/locale';
 
+/** The line before a list of help articles: the help chat's and the bot's answers say it alike. */
+export const ARTICLES_FOUND: Record<Locale, string> = {
+  en: 'Here is what I found:',
+  fr: "Voici ce que j'ai trouvé :",
+  es: 'Esto es lo que encontré:',
+  de: 'Das habe ich gefunden:',
+  pt: 'Veja o que encontrei:',
+};
+
 /** What the help chat says to players, in their language. `{n}` and `{name}` are filled in. */
 const MESSAGES = {
   greeting: {
@@ -9,13 +18,7 @@ const MESSAGES = {
     de: 'Hallo {name}! Ich bin der Support-Bot. Frag mich alles zum Spiel und ich suche passende Hilfeartikel. Du kannst jederzeit einen Mitarbeiter anfordern.',
     pt: 'Olá {name}! Eu sou o bot de suporte. Pergunte qualquer coisa sobre o jogo e vou procurar artigos de ajuda. Você pode pedir um atendente a qualquer momento.',
   },
-  articlesFound: {
-    en: 'Here is what I found:',
-    fr: "Voici ce que j'ai trouvé :",
-    es: 'Esto es lo que encontré:',
-    de: 'Das habe ich gefunden:',
-    pt: 'Veja o que encontrei:',
-  },
+  articlesFound: ARTICLES_FOUND,
   nothingFound: {
     en: "I couldn't find an article about that. Try other words, or talk to a live agent.",
     fr: "Je n'ai pas trouvé d'article à ce sujet. Essaie d'autres mots, ou parle à un conseiller.",

@@ -6,6 +6,7 @@ import { DomainError } from '../common/domain-error';
 import { toChatRef } from './chat';
 import { ConversationStore } from './conversation-store';
 import { HandOffService } from './hand-off.service';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
 import { AgentPlatform, PlayerUnreachableError } from './ports';
@@ -23,6 +24,7 @@ export class LeadRepliesService {
     private readonly helpCases: HelpCases,
     private readonly platform: AgentPlatform,
     private readonly clock: Clock,
+    private readonly lifecycle: ChatLifecycle,
   ) {}
 
   /** The text reaches the player and the transcript; the agent platform's record gets it too. */
@@ -40,6 +42,7 @@ export class LeadRepliesService {
       });
     }
     const stored = await this.messages.storeOutbound(chat, { authorKind: 'AGENT', authorName, body });
+    await this.lifecycle.agentReplied(chat);
     await this.delivery.deliver(stored.id, chat, { text: body, from: authorName });
     if (chat.platformKey) {
       await this.platform.mirror(toChatRef(chat, caseNumber), { author: 'AGENT', authorName, body, at: this.clock.now() });

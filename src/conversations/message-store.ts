@@ -79,6 +79,18 @@ export class MessageStore {
     return { id: row.id, delivered: row.deliveryStatus === 'SENT' };
   }
 
+  /** An agent's message by the platform's id: its DM copy (`sentAs`) and how it was signed. */
+  async agentMessage(platformMessageId: string): Promise<{ id: bigint; conversationId: string; sentAs: string | null; authorName: string | null } | null> {
+    const row = await this.prisma.message.findUnique({ where: { platformMessageId }, select: { id: true, conversationId: true, playerMessageId: true, authorName: true, authorKind: true } });
+    return row && row.authorKind === 'AGENT' ? { id: row.id, conversationId: row.conversationId, sentAs: row.playerMessageId, authorName: row.authorName } : null;
+  }
+
+  /** The agent changed their message: the transcript keeps the latest text and says when. */
+  async rewrite(id: bigint, change: { body: string } | { deletedAt: Date }): Promise<void> {
+    const data = 'body' in change ? { body: change.body, details: { editedAt: new Date().toISOString() } } : { details: { deletedAt: change.deletedAt.toISOString() } };
+    await this.prisma.message.update({ where: { id }, data });
+  }
+
   /** A stored announcement (found by its `details.event`) that never reached the player, to deliver it now. */
   async undeliveredEvent(chat: Chat, event: string): Promise<{ id: bigint; body: string } | null> {
     return this.prisma.message.findFirst({

@@ -4,6 +4,7 @@ import { Chat, isWithAgent } from './chat';
 import { ConversationStore } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { helpMessage } from './help-messages';
+import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { AgentPlatform, MediaFile, PlayerChannel, SupportBot, toLocale } from './ports';
 import { RelayWorker } from './relay.worker';
@@ -33,6 +34,7 @@ export class PlayerMessagesHandler {
     private readonly botReplies: BotReplies,
     private readonly handOff: HandOffService,
     private readonly relay: RelayWorker,
+    private readonly lifecycle: ChatLifecycle,
   ) {}
 
   /** /helpme: open the channel (nothing is created if the player cannot be written to), greet, answer the question. */
@@ -59,6 +61,7 @@ export class PlayerMessagesHandler {
     const stored = await this.messages.storeInbound(chat, message);
     if (!stored) return { duplicate: true };
     await this.route(chat, message.body, stored.id);
+    await this.lifecycle.playerReplied(chat);
     return { duplicate: false };
   }
 

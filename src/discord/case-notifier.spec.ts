@@ -25,13 +25,19 @@ const view = (reporterId: string | null): CaseView => ({
   priority: 'NORMAL',
   title: 'Lag',
   description: 'Lag in the evening',
-  reporter: { id: reporterId, name: 'Ana' },
+  reporter: { id: reporterId, name: 'Ana', locale: null },
   guildId: null,
   channelId: null,
   assignee: null,
   createdAt: new Date(),
   updatedAt: new Date(),
   closedAt: null,
+  fields: null,
+  language: null,
+  votes: 0,
+  mergedInto: null,
+  responseTimes: { agentRequestedAt: null, firstResponseAt: null, resolvedAt: null },
+  satisfaction: null,
 });
 
 describe('CaseNotifier: who is told what', () => {

@@ -40,8 +40,8 @@ export class CaseNotifier implements OnModuleInit {
     const reporterId = change.case.reporter.id;
     if (!reporterId || !this.concernsReporter(change, reporterId)) return;
     const number = change.case.number;
-    // Reporters' languages are not stored with cases yet: notifications are in English.
-    const embed = notificationEmbed(change, 'en');
+    // In the reporter's Discord language, stored on the case when they filed it (English when unknown).
+    const embed = notificationEmbed(change, change.case.reporter.locale ?? 'en');
     try {
       const sent = await this.messenger.sendDm(reporterId, { embeds: [embed] });
       await this.cases.recordEvent(number, CaseEventType.NOTIFIED, NOTIFIER_ACTOR, { kind: change.kind, channelId: sent.channelId, messageId: sent.messageId });

@@ -42,3 +42,12 @@ export function toDiscordError(error: unknown, action: string): DomainError {
   const detail = error instanceof Error ? error.message : String(error);
   return new DiscordDeliveryError('discord_unavailable', 503, `Could not reach Discord to ${action}: ${detail}`);
 }
+
+/** Runs one Discord REST call; its failure becomes a domain error naming what was attempted. */
+export async function callDiscord<T>(action: string, request: () => Promise<T>): Promise<T> {
+  try {
+    return await request();
+  } catch (error) {
+    throw toDiscordError(error, action);
+  }
+}

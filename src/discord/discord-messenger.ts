@@ -37,4 +37,10 @@ export abstract class DiscordMessenger {
 
   /** Sends to a known channel (a DM channel or a guild text channel). */
   abstract sendToChannel(channelId: string, content: DiscordContent): Promise<{ messageId: string }>;
+
+  /** Replaces a message the bot sent (its text and embeds; files stay). */
+  editMessage?(channelId: string, messageId: string, content: DiscordContent): Promise<void>;
+
+  /** Deletes a message the bot sent; one already gone counts as deleted. */
+  deleteMessage?(channelId: string, messageId: string): Promise<void>;
 }

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { REST, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { DiscordAPIError, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIChannel, APIMessage, RESTPostAPIChannelMessageJSONBody } from 'discord-api-types/v10';
 import { DiscordContent, DiscordMessenger } from './discord-messenger';
 import { DiscordDeliveryError, toDiscordError } from './discord-errors';
@@ -59,6 +59,21 @@ export class DiscordRestMessenger extends DiscordMessenger {
       }),
     )) as APIMessage;
     return { messageId: message.id };
+  }
+
+  override async editMessage(channelId: string, messageId: string, content: DiscordContent): Promise<void> {
+    await this.call('edit a message', () =>
+      this.rest.patch(Routes.channelMessage(channelId, messageId), { body: { content: content.content, embeds: content.embeds, allowed_mentions: { parse: [] } } }),
+    );
+  }
+
+  override async deleteMessage(channelId: string, messageId: string): Promise<void> {
+    try {
+      await this.rest.delete(Routes.channelMessage(channelId, messageId));
+    } catch (error) {
+      if (error instanceof DiscordAPIError && error.code === RESTJSONErrorCodes.UnknownMessage) return;
+      throw toDiscordError(error, 'delete a message');
+    }
   }
 
   private async call<T>(action: string, request: () => Promise<T>): Promise<T> {

@@ -2,31 +2,35 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GatewayIntentBits, Partials } from 'discord.js';
 import { NecordModule, NecordModuleOptions } from 'necord';
 import { CasesModule } from '../cases/cases.module';
-import { AppConfig } from '../config/app-config';
+import { AppConfig, isStaffDeskEnabled, isTwilioEnabled } from '../config/app-config';
 import { AttachmentDownloader } from './attachment-downloader';
 import { HelpDmIntake } from './help-dm-intake';
 import { CaseNotifier } from './case-notifier';
-import { BugCommand } from './commands/bug.command';
 import { CaseCommand } from './commands/case.command';
-import { NewFeatureCommand } from './commands/new-feature.command';
 import { DiscordMessenger } from './discord-messenger';
 import { DiscordOffNotice, DiscordReadyLogger } from './discord-presence';
 import { DiscordRestMessenger } from './discord-rest.messenger';
 import { DisabledDiscordMessenger } from './disabled-discord.messenger';
 import { GatewayLeader } from './gateway-leader';
 import { PlayerCasesService } from './player-cases.service';
-import { ReportFilingService } from './report-filing.service';
 
 /**
- * The gateway connection asks only for what the features use, none of them privileged:
- * Guilds (slash commands and channels) and DirectMessages (the help chat). DM channels are not
- * cached before their first message, so Partials.Channel is needed to receive DMs at all.
- * Message content in DMs reaches bots without the privileged MessageContent intent.
+ * The gateway connection asks only for what the features use: Guilds (slash commands and
+ * channels) and DirectMessages (the help chat). DM channels are not cached before their first
+ * message, so Partials.Channel is needed to receive DMs at all. Message content in DMs reaches
+ * bots without the privileged MessageContent intent; staff messages in staff threads need
+ * GuildMessages and MessageContent (switched on in the Developer Portal), so only the staff desk
+ * asks for them.
  */
 export function necordOptions(config: AppConfig): NecordModuleOptions {
+  const staffThreads = isStaffDeskEnabled(config) && !isTwilioEnabled(config);
   return {
     token: config.DISCORD_TOKEN!,
-    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    intents: [
+      GatewayIntentBits.Guilds,
+      GatewayIntentBits.DirectMessages,
+      ...(staffThreads ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : []),
+    ],
     partials: [Partials.Channel],
     rest: { api: config.DISCORD_API_URL },
     // Nothing the bot sends pings anyone unless a message says so explicitly.
@@ -59,10 +63,7 @@ export class DiscordModule {
         { provide: DiscordMessenger, useClass: DiscordRestMessenger },
         AttachmentDownloader,
         HelpDmIntake,
-        ReportFilingService,
         PlayerCasesService,
-        BugCommand,
-        NewFeatureCommand,
         CaseCommand,
         CaseNotifier,
         DiscordReadyLogger,

@@ -1,5 +1,6 @@
 import type { LocalizationMap } from 'discord.js';
 import type { Locale } from '../conversations/ports';
+import { REPORT_MESSAGES } from './reports/report-messages';
 
 /**
  * What the bot says on Discord, per language. To add a message: add a key with at least `en`
@@ -221,6 +222,7 @@ const MESSAGES = {
   },
   'command.case': { en: 'See your cases and their status', fr: 'Voir tes dossiers et leur statut', es: 'Ver tus casos y su estado', de: 'Deine Fälle und ihren Status ansehen', pt: 'Ver seus casos e o status deles' },
   'command.case.number': { en: 'A case number, e.g. 42', fr: 'Un numéro de dossier, par ex. 42', es: 'Un número de caso, p. ej. 42', de: 'Eine Fallnummer, z. B. 42', pt: 'Um número de caso, ex.: 42' },
+  ...REPORT_MESSAGES,
 } satisfies Record<string, { en: string } & Partial<Record<Locale, string>>>;
 
 export type MessageKey = keyof typeof MESSAGES;

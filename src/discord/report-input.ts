@@ -2,9 +2,6 @@ import { CasePriority } from '../generated/prisma/enums';
 import { formatBytes } from './i18n';
 import { PlayerError } from './player-error';
 
-export const TITLE_LENGTH = { min: 3, max: 200 } as const;
-export const DESCRIPTION_LENGTH = { min: 10, max: 4000 } as const;
-
 /** /bug's severity choices, as the player sees them, mapped to the case priority. */
 export const SEVERITY_PRIORITY = {
   low: CasePriority.LOW,
@@ -25,25 +22,6 @@ export interface ScreenshotRef {
   contentType: string | null;
 }
 
-export interface ReportInput {
-  title: string;
-  description: string;
-  severity?: string | null;
-  screenshot?: ScreenshotRef | null;
-}
-
-export interface ValidReport {
-  title: string;
-  description: string;
-  priority: CasePriority;
-  screenshot: ScreenshotRef | null;
-}
-
-function checkLength(value: string, limits: { min: number; max: number }, code: string, key: 'report.titleLength' | 'report.descriptionLength'): void {
-  const length = [...value].length;
-  if (length < limits.min || length > limits.max) throw new PlayerError(code, key, { min: limits.min, max: limits.max, length });
-}
-
 const EXTENSION_TYPES: Record<string, ImageType> = { png: 'image/png', jpg: 'image/jpeg', jpeg: 'image/jpeg', gif: 'image/gif', webp: 'image/webp' };
 
 /** The declared type, or (Discord sometimes omits it) the one the file name suggests. */
@@ -54,22 +32,19 @@ function declaredType(screenshot: ScreenshotRef): string | null {
   return EXTENSION_TYPES[extension] ?? null;
 }
 
-/** Checks a /bug or /new_feature before anything is created; throws a PlayerError naming the problem. */
-export function validateReport(input: ReportInput, maxScreenshotBytes: number): ValidReport {
-  const title = input.title.trim();
-  const description = input.description.trim();
-  checkLength(title, TITLE_LENGTH, 'invalid_title', 'report.titleLength');
-  checkLength(description, DESCRIPTION_LENGTH, 'invalid_description', 'report.descriptionLength');
-  const screenshot = input.screenshot ?? null;
-  if (screenshot) {
-    const type = declaredType(screenshot);
-    if (!type || !(IMAGE_TYPES as readonly string[]).includes(type)) throw new PlayerError('screenshot_not_image', 'report.screenshotNotImage');
-    if (screenshot.size > maxScreenshotBytes) {
-      throw new PlayerError('screenshot_too_large', 'report.screenshotTooLarge', { size: formatBytes(screenshot.size), max: formatBytes(maxScreenshotBytes) }, 413);
-    }
+/** A /bug screenshot's declared type and size, checked before the form is shown. */
+export function validateScreenshot(screenshot: ScreenshotRef | null, maxScreenshotBytes: number): ScreenshotRef | null {
+  if (!screenshot) return null;
+  const type = declaredType(screenshot);
+  if (!type || !(IMAGE_TYPES as readonly string[]).includes(type)) throw new PlayerError('screenshot_not_image', 'report.screenshotNotImage');
+  if (screenshot.size > maxScreenshotBytes) {
+    throw new PlayerError('screenshot_too_large', 'report.screenshotTooLarge', { size: formatBytes(screenshot.size), max: formatBytes(maxScreenshotBytes) }, 413);
   }
-  const severity = (input.severity ?? 'normal') as Severity;
-  return { title, description, priority: SEVERITY_PRIORITY[severity] ?? CasePriority.NORMAL, screenshot };
+  return screenshot;
+}
+
+export function priorityOf(severity: string | null | undefined): CasePriority {
+  return SEVERITY_PRIORITY[(severity ?? 'normal') as Severity] ?? CasePriority.NORMAL;
 }
 
 /** The image type the bytes really are (magic numbers), whatever the upload claimed. */

@@ -29,6 +29,8 @@ export type JobHandler<P> = (payload: P, job: JobContext) => Promise<void>;
 /** What a kind does, and what happens when it is given up on (besides the log line and GET /api/queue/dead). */
 export interface JobSpec<P> {
   run: JobHandler<P>;
+  /** Jobs of this kind are timers, enqueued for a later time: drain() does not wait for those not due yet. */
+  timer?: boolean;
   onDead?: (job: DeadJob<P>) => Promise<void> | void;
 }
 

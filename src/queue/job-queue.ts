@@ -86,12 +86,18 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     return count > 0;
   }
 
-  /** Resolves once no job is pending or running (retries not yet due included); throws after `timeoutMs`. */
+  /**
+   * Resolves once no job is pending or running (retries not yet due included); throws after
+   * `timeoutMs`. Timers not due yet (kinds registered with `timer: true`, a reminder in 24 h) are
+   * not work in progress and are not waited for.
+   */
   async drain(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
+    const timerKinds = [...this.specs].filter(([, spec]) => spec.timer).map(([kind]) => kind);
     for (;;) {
       const [{ open }] = await this.prisma.$queryRaw<{ open: number }[]>`
-        SELECT count(*)::int AS "open" FROM "Job" WHERE "status" IN ('PENDING', 'RUNNING')`;
+        SELECT count(*)::int AS "open" FROM "Job" WHERE "status" IN ('PENDING', 'RUNNING')
+          AND NOT ("status" = 'PENDING' AND "kind" = ANY(${timerKinds}::text[]) AND "runAt" > now())`;
       if (open === 0 && !this.worker.busy) return;
       if (Date.now() > deadline) throw new Error(`JobQueue.drain: ${open} job(s) still pending or running after ${timeoutMs} ms`);
       this.worker.wake();

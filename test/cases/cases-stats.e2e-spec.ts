@@ -24,6 +24,8 @@ describe('GET /api/cases/stats', () => {
     return res.json();
   };
 
+  const none = { count: 0, medianSeconds: null, p90Seconds: null };
+
   it('reports zeros for every type and status, and no oldest open case, on an empty database', async () => {
     const body = await stats();
     expect(body).toEqual({
@@ -31,6 +33,11 @@ describe('GET /api/cases/stats', () => {
       total: 0,
       open: 0,
       oldestOpenAgeSeconds: null,
+      responseTimes: {
+        byType: Object.fromEntries(Object.values(CaseType).map((type) => [type, { firstResponse: none, resolution: none }])),
+        byWeek: [],
+      },
+      satisfaction: { byWeek: [], byAgent: [] },
     });
   });
 

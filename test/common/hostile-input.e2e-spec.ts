@@ -65,6 +65,16 @@ describe('hostile input', () => {
     expectProblem(await send({ method: 'GET', url: `/api/cases?sort=updatedAt&cursor=${cursor}` }), 400, 'validation_failed', ['cursor']);
   });
 
+  it('searches made of operators (36 hyphens, dangling "-") answer 200, not Postgres\' "tsquery stack too small"', async () => {
+    for (const q of ['-'.repeat(36), '- '.repeat(40), '-a '.repeat(60), '!(&|:*'.repeat(20)]) {
+      const res = await send({ method: 'GET', url: `/api/cases?q=${encodeURIComponent(q)}&status=RESOLVED&limit=75` });
+      expect([q.slice(0, 12), res.statusCode]).toEqual([q.slice(0, 12), 200]);
+    }
+    const found = await send({ method: 'GET', url: '/api/cases?q=--target' });
+    expect(found.json().items).toEqual([]); // "--target" is "not target", as websearch reads one "-"
+    expect((await send({ method: 'GET', url: '/api/cases?q=target' })).json().items).toHaveLength(1);
+  });
+
   it('a cursor the API returned still round-trips', async () => {
     await send({ method: 'POST', url: '/api/cases', payload: { type: 'BUG', title: 'Second', description: 'x' } });
     const first = await send({ method: 'GET', url: '/api/cases?sort=updatedAt&limit=1' });

@@ -16,6 +16,12 @@ export interface CaseRowInput {
   createdAt?: Date;
   updatedAt?: Date;
   closedAt?: Date | null;
+  agentRequestedAt?: Date | null;
+  firstResponseAt?: Date | null;
+  resolvedAt?: Date | null;
+  csatScore?: number | null;
+  csatAgent?: string | null;
+  csatAt?: Date | null;
 }
 
 let sequence = 0;

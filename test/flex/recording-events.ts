@@ -58,4 +58,11 @@ export class RecordingAgentPlatformEvents extends AgentPlatformEvents {
   botTurn(event: { platformKey: string; platformMessageId: string; body: string }) {
     return this.record({ method: 'botTurn', event });
   }
+
+  // Not used by Flex: its agents edit and note nothing through the bridge.
+  async agentMessageChanged(): Promise<void> {}
+  async internalNote(): Promise<void> {}
+  async chat(): Promise<null> {
+    return null;
+  }
 }

@@ -1,28 +1,16 @@
 import { mkdtempSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { EmbeddedPostgres } from '../../src/database/embedded-postgres';
 import { applyMigrations } from '../../src/database/migrator';
+import { freePort } from '../utils/free-port';
 
 /**
  * Once per `npm test`: a Postgres server (DATABASE_URL's, or an embedded one in a temp folder),
  * and a template database with every migration applied. Each test file clones the template.
  */
 export const TEMPLATE_DB = `bridge_template_${process.pid}`;
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 export function withDatabase(url: string, name: string): string {
   const parsed = new URL(url);

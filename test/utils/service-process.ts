@@ -1,26 +1,16 @@
 import { ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { eventually } from './eventually';
+import { freePort } from './free-port';
 import { ROOT } from './run-cli';
+
+export { freePort };
 
 /**
  * The real service as a separate process (`node -r scripts/swc-register.js src/main.ts`, what
  * `npm run dev` runs without the watcher), for what only a process shows: its logs, signals,
  * kill -9, exit codes, the embedded Postgres it starts.
  */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 export class ServiceProcess {
   output = '';
   exit?: { code: number | null; signal: NodeJS.Signals | null };

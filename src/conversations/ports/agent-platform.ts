@@ -27,6 +27,10 @@ export interface ChatRef {
 export interface HandOff extends ChatRef {
   caseNumber: number;
   transcript: TranscriptLine[];
+  /** The case of the player's previous help chat, when there was one (a new chat after a close). */
+  previousCaseNumber?: number | null;
+  /** When the player asked for a person. */
+  requestedAt?: Date;
 }
 
 export interface HandOffResult {

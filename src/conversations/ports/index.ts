@@ -7,4 +7,5 @@ export * from './agent-platform-events';
 export * from './locale';
 export * from './media';
 export * from './player-channel';
+export * from './staff-alerts';
 export * from './support-bot';

@@ -17,7 +17,11 @@ export interface PlayerNotice {
   articles?: { slug: string; title: string; excerpt: string; url: string }[];
   /** Offer the "talk to a live agent" action, with its label in the player's language. */
   agentButtonLabel?: string;
+  /** "Did this help?" buttons under article suggestions; the id goes back to the bot with the vote. */
+  feedback?: { id: string; yesLabel: string; noLabel: string };
   files?: MediaFile[];
+  /** A satisfaction survey: the channel offers scores 1…`scale` and an optional comment, answered through the core's Satisfaction. */
+  survey?: { id: string; scale: number };
 }
 
 /**
@@ -44,4 +48,8 @@ export abstract class PlayerChannel {
    * (a retry after a crash) must not make a second message where the channel can prevent it.
    */
   abstract send(channelId: string, notice: PlayerNotice, options?: { idempotencyKey?: string }): Promise<{ messageId: string }>;
+  /** Replaces a sent message's text, where the channel can (an agent edited their reply). */
+  edit?(channelId: string, messageId: string, notice: PlayerNotice): Promise<void>;
+  /** Removes a sent message, where the channel can (an agent deleted their reply). */
+  remove?(channelId: string, messageId: string): Promise<void>;
 }

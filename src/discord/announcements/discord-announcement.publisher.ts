@@ -1,9 +1,10 @@
 import { once } from 'node:events';
 import { Injectable } from '@nestjs/common';
 import { ChannelType, Client, DiscordAPIError, Events, PermissionFlagsBits, PermissionsBitField, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
-import type { APIChannel, APIMessage } from 'discord-api-types/v10';
+import type { APIMessage } from 'discord-api-types/v10';
 import { AnnouncementPost, AnnouncementPublisher, CrosspostOutcome } from '../../announcements/announcement-publisher';
-import { toDiscordError } from '../discord-errors';
+import { ChannelTypes } from '../channel-types';
+import { callDiscord, toDiscordError } from '../discord-errors';
 import { announcementMessage } from './announcement-message';
 
 const NEEDED: [bigint, string][] = [
@@ -17,24 +18,25 @@ const READY_WAIT_MS = 60_000;
 @Injectable()
 export class DiscordAnnouncementPublisher extends AnnouncementPublisher {
   /** A channel's type does not change; one lookup per channel decides on crossposting. */
-  private readonly channelTypes = new Map<string, number>();
+  private readonly channelTypes: ChannelTypes;
 
   constructor(
     private readonly rest: REST,
     private readonly client: Client,
   ) {
     super();
+    this.channelTypes = new ChannelTypes(rest, 'look up the announcement channel');
   }
 
   async post(channelId: string, post: AnnouncementPost, idempotencyKey: string): Promise<{ messageId: string }> {
     // enforce_nonce: a retry after a lost answer returns the message already created.
     const body = { ...announcementMessage(post), nonce: idempotencyKey, enforce_nonce: true };
-    const message = (await this.call('post an announcement', () => this.rest.post(Routes.channelMessages(channelId), { body }))) as APIMessage;
+    const message = (await callDiscord('post an announcement', () => this.rest.post(Routes.channelMessages(channelId), { body }))) as APIMessage;
     return { messageId: message.id };
   }
 
   async crosspost(channelId: string, messageId: string): Promise<CrosspostOutcome> {
-    if ((await this.channelType(channelId)) !== ChannelType.GuildAnnouncement) return 'not_an_announcement_channel';
+    if ((await this.channelTypes.of(channelId)) !== ChannelType.GuildAnnouncement) return 'not_an_announcement_channel';
     try {
       await this.rest.post(Routes.channelMessageCrosspost(channelId, messageId));
       return 'published';
@@ -45,7 +47,7 @@ export class DiscordAnnouncementPublisher extends AnnouncementPublisher {
   }
 
   async edit(channelId: string, messageId: string, post: AnnouncementPost): Promise<void> {
-    await this.call('edit an announcement', () => this.rest.patch(Routes.channelMessage(channelId, messageId), { body: announcementMessage(post) }));
+    await callDiscord('edit an announcement', () => this.rest.patch(Routes.channelMessage(channelId, messageId), { body: announcementMessage(post) }));
   }
 
   async remove(channelId: string, messageId: string): Promise<void> {
@@ -65,25 +67,9 @@ export class DiscordAnnouncementPublisher extends AnnouncementPublisher {
     if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
       return `it is not a text or Announcement channel (type ${channel.type})`;
     }
-    this.channelTypes.set(channelId, channel.type);
+    this.channelTypes.remember(channelId, channel.type);
     const permissions = channel.permissionsFor(this.client.user);
     const missing = NEEDED.filter(([flag]) => !permissions?.has(new PermissionsBitField(flag))).map(([, name]) => name);
     return missing.length ? `the bot lacks ${missing.join(', ')} in that channel` : null;
-  }
-
-  private async channelType(channelId: string): Promise<number> {
-    const known = this.channelTypes.get(channelId);
-    if (known !== undefined) return known;
-    const channel = (await this.call('look up the announcement channel', () => this.rest.get(Routes.channel(channelId)))) as APIChannel;
-    this.channelTypes.set(channelId, channel.type);
-    return channel.type;
-  }
-
-  private async call<T>(action: string, request: () => Promise<T>): Promise<T> {
-    try {
-      return await request();
-    } catch (error) {
-      throw toDiscordError(error, action);
-    }
   }
 }

@@ -5,15 +5,10 @@ import { CaseType } from '../../generated/prisma/enums';
 import { DiscordExceptionFilter } from '../discord-exception.filter';
 import { localizations, t } from '../i18n';
 import { ReportFilingService } from '../report-filing.service';
-import { DESCRIPTION_LENGTH, SEVERITY_PRIORITY, TITLE_LENGTH } from '../report-input';
+import { SEVERITY_PRIORITY } from '../report-input';
 
+/** The report itself is the form (a modal); the command keeps the options a form cannot hold. */
 export class BugOptions {
-  @StringOption({ name: 'title', description: t('en', 'command.bug.title'), description_localizations: localizations('command.bug.title'), required: true, min_length: TITLE_LENGTH.min, max_length: TITLE_LENGTH.max })
-  title!: string;
-
-  @StringOption({ name: 'description', description: t('en', 'command.bug.description'), description_localizations: localizations('command.bug.description'), required: true, min_length: DESCRIPTION_LENGTH.min, max_length: DESCRIPTION_LENGTH.max })
-  description!: string;
-
   @StringOption({
     name: 'severity',
     description: t('en', 'command.bug.severity'),
@@ -45,8 +40,8 @@ export class BugCommand {
   })
   async onBug(@Context() [interaction]: SlashCommandContext, @Options() options: BugOptions): Promise<void> {
     const { screenshot } = options;
-    await this.reports.file(interaction, CaseType.BUG, {
-      ...options,
+    await this.reports.open(interaction, CaseType.BUG, {
+      severity: options.severity,
       screenshot: screenshot ? { url: screenshot.url, filename: screenshot.name, size: screenshot.size, contentType: screenshot.contentType } : null,
     });
   }

@@ -1,19 +1,10 @@
 import { Injectable, UseFilters } from '@nestjs/common';
 import { ApplicationIntegrationType, InteractionContextType } from 'discord.js';
-import { Context, Options, SlashCommand, type SlashCommandContext, StringOption } from 'necord';
+import { Context, SlashCommand, type SlashCommandContext } from 'necord';
 import { CaseType } from '../../generated/prisma/enums';
 import { DiscordExceptionFilter } from '../discord-exception.filter';
 import { localizations, t } from '../i18n';
 import { ReportFilingService } from '../report-filing.service';
-import { DESCRIPTION_LENGTH, TITLE_LENGTH } from '../report-input';
-
-export class NewFeatureOptions {
-  @StringOption({ name: 'title', description: t('en', 'command.new_feature.title'), description_localizations: localizations('command.new_feature.title'), required: true, min_length: TITLE_LENGTH.min, max_length: TITLE_LENGTH.max })
-  title!: string;
-
-  @StringOption({ name: 'description', description: t('en', 'command.new_feature.description'), description_localizations: localizations('command.new_feature.description'), required: true, min_length: DESCRIPTION_LENGTH.min, max_length: DESCRIPTION_LENGTH.max })
-  description!: string;
-}
 
 @Injectable()
 @UseFilters(DiscordExceptionFilter)
@@ -27,7 +18,8 @@ export class NewFeatureCommand {
     contexts: [InteractionContextType.Guild],
     integrationTypes: [ApplicationIntegrationType.GuildInstall],
   })
-  async onNewFeature(@Context() [interaction]: SlashCommandContext, @Options() options: NewFeatureOptions): Promise<void> {
-    await this.reports.file(interaction, CaseType.FEATURE, options);
+  async onNewFeature(@Context() [interaction]: SlashCommandContext): Promise<void> {
+    // The idea is written in the form (a modal) the command opens.
+    await this.reports.open(interaction, CaseType.FEATURE, {});
   }
 }

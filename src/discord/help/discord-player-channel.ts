@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { ButtonStyle, ComponentType } from 'discord-api-types/v10';
-import type { APIEmbed } from 'discord-api-types/v10';
+import type { APIButtonComponentWithCustomId, APIEmbed } from 'discord-api-types/v10';
 import { PlayerChannel, PlayerNotice, PlayerUnreachableError } from '../../conversations/ports';
 import { DiscordContent, DiscordMessenger } from '../discord-messenger';
 import { DiscordDeliveryError } from '../discord-errors';
-import { AGENT_BUTTON_ID } from './agent-button';
+import { AGENT_BUTTON_ID, FEEDBACK_BUTTON_PREFIX } from './agent-button';
+import { surveyButtons } from './satisfaction-survey';
 
 /** Renders the routing core's neutral notices as Discord messages: article embeds, the agent button, files. */
 export function renderNotice(notice: PlayerNotice): DiscordContent {
@@ -20,14 +21,19 @@ export function renderNotice(notice: PlayerNotice): DiscordContent {
     };
     content.embeds = [embed];
   }
-  if (notice.agentButtonLabel) {
-    content.components = [
-      {
-        type: ComponentType.ActionRow,
-        components: [{ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: AGENT_BUTTON_ID, label: notice.agentButtonLabel.slice(0, 80) }],
-      },
-    ];
+  const buttons: APIButtonComponentWithCustomId[] = [];
+  if (notice.feedback) {
+    // Path-style ids: Necord matches custom ids as path patterns (see FeedbackButtonHandler).
+    buttons.push(
+      { type: ComponentType.Button, style: ButtonStyle.Success, custom_id: `${FEEDBACK_BUTTON_PREFIX}/yes/${notice.feedback.id}`, label: notice.feedback.yesLabel.slice(0, 80) },
+      { type: ComponentType.Button, style: ButtonStyle.Secondary, custom_id: `${FEEDBACK_BUTTON_PREFIX}/no/${notice.feedback.id}`, label: notice.feedback.noLabel.slice(0, 80) },
+    );
   }
+  if (notice.agentButtonLabel) {
+    buttons.push({ type: ComponentType.Button, style: ButtonStyle.Primary, custom_id: AGENT_BUTTON_ID, label: notice.agentButtonLabel.slice(0, 80) });
+  }
+  if (buttons.length) content.components = [{ type: ComponentType.ActionRow, components: buttons }];
+  if (notice.survey) content.components = [...(content.components ?? []), surveyButtons(notice.survey)];
   if (notice.files?.length) {
     content.files = notice.files.map((file) => ({ name: file.filename, data: file.data, contentType: file.contentType }));
   }
@@ -63,5 +69,14 @@ export class DiscordPlayerChannel extends PlayerChannel {
     } catch (error) {
       throw toPlayerError(error);
     }
+  }
+
+  override async edit(channelId: string, messageId: string, notice: PlayerNotice): Promise<void> {
+    const { content } = renderNotice(notice);
+    await this.messenger.editMessage?.(channelId, messageId, { content });
+  }
+
+  override async remove(channelId: string, messageId: string): Promise<void> {
+    await this.messenger.deleteMessage?.(channelId, messageId);
   }
 }

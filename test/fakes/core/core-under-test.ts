@@ -5,6 +5,7 @@ import { CasesService } from '../../../src/cases/cases.service';
 import { HelpCases } from '../../../src/cases/help-cases';
 import { Clock } from '../../../src/common/clock';
 import { loadConfig } from '../../../src/config/app-config';
+import { AgentChatActions } from '../../../src/conversations/agent-chat-actions';
 import { AgentEventsHandler } from '../../../src/conversations/agent-events.handler';
 import { BotReplies } from '../../../src/conversations/bot-replies';
 import { ConversationStore } from '../../../src/conversations/conversation-store';
@@ -14,17 +15,20 @@ import { MessageStore } from '../../../src/conversations/message-store';
 import { PlayerDelivery } from '../../../src/conversations/player-delivery';
 import { PlayerMessagesHandler } from '../../../src/conversations/player-messages.handler';
 import { RelayWorker } from '../../../src/conversations/relay.worker';
+import { LoggingStaffAlerts } from '../../../src/conversations/lifecycle';
+import { StaffAlerts } from '../../../src/conversations/ports';
 import { MediaStore } from '../../../src/database/media-store';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
 import { createTestDatabase } from '../../utils/test-database';
+import { lifecycleUnderTest } from './lifecycle-under-test';
 import { FakeAgentPlatform, FakeBot, FakePlayerChannel } from './fake-ports';
 
 /**
  * The routing core wired by hand (no Nest, no HTTP) over the real store on a test database of
  * its own, with fake ports. One per test: `close()` stops the queue and drops the database.
  */
-export async function coreUnderTest(platform = new FakeAgentPlatform()) {
+export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: StaffAlerts = new LoggingStaffAlerts()) {
   Logger.overrideLogger(false); // expected failures (a desk down, a crash) would fill the output
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, QUEUE_POLL_MS: '20', QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '50', QUEUE_MAX_ATTEMPTS: '3' });
@@ -39,8 +43,9 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
   const messages = new MessageStore(prisma, mediaStore);
   const delivery = new PlayerDelivery(messages, player);
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform());
   const queue = new JobQueue(prisma, config);
+  const lifecycle = lifecycleUnderTest({ prisma, store, messages, delivery, cases, helpCases, queue, platform, player, clock, config });
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform(), lifecycle, alerts);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();
   queue.start();
@@ -51,9 +56,9 @@ export async function coreUnderTest(platform = new FakeAgentPlatform()) {
     platform,
     messages,
     queue,
-    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay),
-    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform),
-    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock),
+    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle),
+    events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform, new AgentChatActions(store, messages, helpCases, player, clock), lifecycle),
+    leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock, lifecycle),
     close: async () => {
       await queue.stop();
       await mediaStore.onModuleDestroy();

@@ -10,6 +10,9 @@ import {
   PlayerNotice,
   PlayerUnreachableError,
   RelayedMessage,
+  StaffAlert,
+  WaitingChatAlert,
+  StaffAlerts,
   SupportBot,
   TranscriptLine,
 } from '../../../src/conversations/ports';
@@ -60,6 +63,35 @@ export class FakePlayerChannel extends PlayerChannel {
     this.sent.push(sent);
     if (options.idempotencyKey) this.byKey.set(options.idempotencyKey, sent);
     return { messageId: sent.messageId };
+  }
+
+  readonly edits: { messageId: string; notice: PlayerNotice }[] = [];
+  readonly removed: string[] = [];
+
+  override async edit(_channelId: string, messageId: string, notice: PlayerNotice): Promise<void> {
+    this.edits.push({ messageId, notice });
+  }
+
+  override async remove(_channelId: string, messageId: string): Promise<void> {
+    this.removed.push(messageId);
+  }
+}
+
+/** Staff alerts that keep what they were asked to post. */
+export class RecordingStaffAlerts extends StaffAlerts {
+  readonly posted: { kind: 'waiting' | 'closed'; alert: StaffAlert }[] = [];
+  readonly stillWaitingAlerts: WaitingChatAlert[] = [];
+
+  async stillWaiting(alert: WaitingChatAlert): Promise<void> {
+    this.stillWaitingAlerts.push(alert);
+  }
+
+  async chatWaiting(alert: StaffAlert): Promise<void> {
+    this.posted.push({ kind: 'waiting', alert });
+  }
+
+  async chatClosed(alert: StaffAlert): Promise<void> {
+    this.posted.push({ kind: 'closed', alert });
   }
 }
 
@@ -117,7 +149,7 @@ export class FakeBot extends SupportBot {
   async answer(question: string, locale: Locale): Promise<BotAnswer> {
     this.questions.push({ question, locale });
     const answeredIn: Locale = /\b(bonjour|mes)\b/i.test(question) ? 'fr' : locale;
-    if (!/gems?|gemmes?/i.test(question)) return { locale: answeredIn, fallback: true, articles: [] };
-    return { locale: answeredIn, fallback: false, articles: [{ slug: 'missing-gems', title: 'Missing gems', excerpt: 'Purchases can take an hour.', url: 'https://kb.test/missing-gems' }] };
+    if (!/gems?|gemmes?/i.test(question)) return { text: '', locale: answeredIn, fallback: true, articles: [] };
+    return { text: '', locale: answeredIn, fallback: false, articles: [{ slug: 'missing-gems', title: 'Missing gems', excerpt: 'Purchases can take an hour.', url: 'https://kb.test/missing-gems' }] };
   }
 }

@@ -61,12 +61,16 @@ export class FakeGateway {
     return [...this.sessions.values()].filter((s) => s.live && s.socket?.readyState === WebSocket.OPEN);
   }
 
-  /** Sends a dispatch to every live session whose intents include `intent` (when given). Returns how many got it. */
+  /**
+   * Sends a dispatch to every live session whose intents include `intent` (when given). `d` may be
+   * shaped per session's intents (message content without MessageContent). Returns how many got it.
+   */
   dispatch(t: string, d: unknown, intent?: number): number {
     let sent = 0;
     for (const session of this.liveSessions()) {
       if (intent !== undefined && (session.intents & intent) === 0) continue;
-      this.send(session, { op: GatewayOpcodes.Dispatch, t, d, s: ++session.seq });
+      const data = typeof d === 'function' ? (d as (intents: number) => unknown)(session.intents) : d;
+      this.send(session, { op: GatewayOpcodes.Dispatch, t, d: data, s: ++session.seq });
       sent++;
     }
     return sent;

@@ -4,3 +4,5 @@ export type { RecordedFile } from './http';
 export { apiUser, messagePayload } from './payloads';
 export type { FakeGuild } from './payloads';
 export { snowflake } from './snowflake';
+export { GuildMessages } from './guild-messages';
+export type { ThreadPayload } from './thread-routes';

@@ -39,7 +39,9 @@ export interface FakeGuildChannel {
   id: string;
   name: string;
   /** GUILD_TEXT (0) or GUILD_ANNOUNCEMENT (5): "a channel that users can follow and crosspost into their own server" (openapi.json, ChannelTypes). */
-  type: ChannelType.GuildText | ChannelType.GuildAnnouncement;
+  type: ChannelType.GuildText | ChannelType.GuildAnnouncement | ChannelType.GuildForum;
+  /** GUILD_FORUM (15) only: its tags (ForumTagResponse in openapi.json). */
+  availableTags?: { id: string; name: string; moderated: boolean; emoji_id: string | null; emoji_name: string | null }[];
   /** Channel permission overwrites as Discord sends them (type 0 = role, 1 = member; allow/deny bitfields). */
   permissionOverwrites?: { id: string; type: 0 | 1; allow: string; deny: string }[];
 }
@@ -51,7 +53,15 @@ export interface FakeGuild {
   locale: string;
   channels: FakeGuildChannel[];
   /** Roles besides @everyone (no permissions of their own), e.g. a staff role members can hold. */
-  roles?: { id: string; name: string }[];
+  roles?: FakeRole[];
+}
+
+/** A guild role; `permissions` is its bitfield (default none), `bot` gives it to the bot's member. */
+export interface FakeRole {
+  id: string;
+  name: string;
+  permissions?: string;
+  bot?: boolean;
 }
 
 export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel, position = 0) {
@@ -68,6 +78,9 @@ export function guildChannelPayload(guild: FakeGuild, channel: FakeGuildChannel,
     last_message_id: null,
     rate_limit_per_user: 0,
     flags: 0,
+    ...(channel.type === ChannelType.GuildForum
+      ? { available_tags: channel.availableTags ?? [], default_reaction_emoji: null, default_thread_rate_limit_per_user: 0, default_sort_order: null, default_forum_layout: 0 }
+      : {}),
   };
 }
 
@@ -91,7 +104,7 @@ export function guildCreatePayload(guild: FakeGuild, botUser: APIUser, joinedAt:
     explicit_content_filter: 0,
     roles: [
       { id: guild.id, name: '@everyone', color: 0, hoist: false, icon: null, unicode_emoji: null, position: 0, permissions: '2248473465835073', managed: false, mentionable: false, flags: 0 },
-      ...(guild.roles ?? []).map((role, index) => ({ ...role, color: 0, hoist: false, icon: null, unicode_emoji: null, position: index + 1, permissions: '0', managed: false, mentionable: true, flags: 0 })),
+      ...(guild.roles ?? []).map((role, index) => ({ id: role.id, name: role.name, color: 0, hoist: false, icon: null, unicode_emoji: null, position: index + 1, permissions: role.permissions ?? '0', managed: false, mentionable: true, flags: 0 })),
     ],
     emojis: [],
     stickers: [],
@@ -116,7 +129,7 @@ export function guildCreatePayload(guild: FakeGuild, botUser: APIUser, joinedAt:
     unavailable: false,
     member_count: 2,
     voice_states: [],
-    members: [{ user: botUser, roles: [], joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
+    members: [{ user: botUser, roles: (guild.roles ?? []).filter((r) => r.bot).map((r) => r.id), joined_at: joinedAt, deaf: false, mute: false, flags: 0 }],
     channels: guild.channels.map((channel, index) => guildChannelPayload(guild, channel, index)),
     threads: [],
     presences: [],

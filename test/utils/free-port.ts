@@ -1,6 +1,6 @@
 import { createServer } from 'node:net';
 
-/** A TCP port nothing listens on right now (the OS picks it). */
+/** A TCP port nothing listens on right now (the OS picks it): for the tests' and benches' servers and Postgres. */
 export function freePort(): Promise<number> {
   return new Promise((resolvePort, reject) => {
     const server = createServer();

@@ -1,0 +1,19 @@
+import { Controller, HttpCode, Param, Post } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { MinimumRole, Role } from '../../auth/roles';
+import { ChatLifecycle } from './chat-lifecycle';
+
+@ApiTags('help chats')
+@ApiBearerAuth()
+@Controller('api/conversations')
+export class LifecycleController {
+  constructor(private readonly lifecycle: ChatLifecycle) {}
+
+  @Post(':id/waiting-for-player')
+  @HttpCode(200)
+  @MinimumRole(Role.AGENT)
+  @ApiOperation({ summary: 'Mark a help chat "waiting for the player": reminder after STALE_CHAT_HOURS, closed AUTO_CLOSE_HOURS later unless they answer' })
+  waitingForPlayer(@Param('id') id: string) {
+    return this.lifecycle.waitingForPlayer(id);
+  }
+}
