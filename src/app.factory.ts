@@ -65,8 +65,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
   });
   const fastify = adapter.getInstance();
   fastify.setErrorHandler((error, request, reply) => sendProblem(error, request, reply, problemLogger));
-  // The front door: the API docs (TODO: the web desk at /desk once it is merged).
-  fastify.get('/', (_request, reply) => reply.redirect('/docs', 302));
+  // The front door: the web desk (its sign-in page links nowhere else; the API docs stay at /docs).
+  fastify.get('/', (_request, reply) => reply.redirect('/desk', 302));
   fastify.addHook('onSend', async (request, reply) => {
     void reply.header('x-request-id', request.id);
   });

@@ -33,7 +33,7 @@ describe('the service on its embedded Postgres', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('logs JSON when stdout is no terminal, with the banner last, GET / redirecting to the docs and health probes unlogged', async () => {
+  it('logs JSON when stdout is no terminal, with the banner last, GET / redirecting to the web desk and health probes unlogged', async () => {
     const service = await start();
     const banner = service.output.slice(service.output.indexOf('Support bridge ready at'));
     expect(banner).not.toContain('{"level"');
@@ -44,7 +44,7 @@ describe('the service on its embedded Postgres', () => {
     expect((await service.readiness()).status).toBe(200);
     const root = await fetch(`${service.url}/`, { redirect: 'manual' });
     expect(root.status).toBe(302);
-    expect(root.headers.get('location')).toBe('/docs');
+    expect(root.headers.get('location')).toBe('/desk');
     await eventually(() => service.output.slice(before).includes('"url":"/"'), 10_000, 'the request log of GET /');
     expect(service.output.slice(before)).not.toContain('/health');
   });
