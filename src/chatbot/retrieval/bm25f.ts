@@ -22,6 +22,17 @@ export interface ScoredArticle {
   topical: number;
 }
 
+/** One search's best articles and what the question was made of, for the "found nothing" decision. */
+export interface SearchResult {
+  hits: ScoredArticle[];
+  /** The question's informative weight (idf of its known words, a share of the rarest idf for unknown ones). */
+  informative: number;
+  /** Distinct terms of the question after stop words. */
+  terms: number;
+  /** How many of them the index knows (itself, a near spelling or a compound). */
+  known: number;
+}
+
 type Field = 'title' | 'keywords' | 'aliases' | 'tags' | 'body';
 /** BM25F field weights and length normalisation (b): the title and the players' words count most. */
 const FIELDS: { name: Field; weight: number; b: number }[] = [
@@ -167,11 +178,12 @@ export class LocaleIndex {
     return kept;
   }
 
-  search(query: string, limit: number, unknownWeight: number): { hits: ScoredArticle[]; informative: number } {
+  search(query: string, limit: number, unknownWeight: number): SearchResult {
     const terms = [...new Set(this.analyzer.terms(this.locale, query))];
     const { scores, matched, matchedTopical, termBest, termTopical } = this;
     const touched: number[] = [];
     let total = 0;
+    let known = 0;
     for (const term of terms) {
       const expansions = this.expand(term);
       if (!expansions.length) {
@@ -196,6 +208,7 @@ export class LocaleIndex {
         }
       }
       total += termIdf;
+      known++;
       for (const doc of termDocs) {
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += termBest[doc];
@@ -220,7 +233,7 @@ export class LocaleIndex {
       top.splice(at, 0, hit);
       if (top.length > limit) top.pop();
     }
-    return { hits: top, informative: total };
+    return { hits: top, informative: total, terms: terms.length, known };
   }
 
   private ranksBefore(a: ScoredArticle, b: ScoredArticle): boolean {

@@ -1,0 +1,104 @@
+/**
+ * `npm run bot:fit`: fits the "found nothing" decision (src/chatbot/retrieval/decision.ts) on the
+ * development part of eval/bot only, then picks its cutoff on the same part, and writes
+ * decision-model.ts. Deterministic (gradient descent from zero, fixed steps): the same data gives
+ * the same weights. The held-out part is only ever scored by `npm run bot:eval`.
+ */
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { readKnowledgeBase } from '../../src/chatbot/kb-files';
+import { DecisionModel, FEATURES, sigmoid } from '../../src/chatbot/retrieval/decision';
+import { DEFAULT_OPTIONS, Retriever } from '../../src/chatbot/retrieval/retriever';
+import { detectLanguage } from '../../src/chatbot/text/language';
+import { loadIntentCases, loadPlayerCases, PlayerCase } from './load';
+import { summarise } from './metrics';
+import { evaluate } from './run';
+import { LOCALES } from '../../src/chatbot/locales';
+
+const ROOT = join(__dirname, '..', '..');
+const L2 = 0.02;
+const STEPS = 4000;
+const RATE = 0.3;
+
+/**
+ * One example per language the bot would search for a message: positive when the message is
+ * answerable, that language is the one it is written in, and the answer is among the top three
+ * (ranking misses are left out: no cutoff can fix them).
+ */
+function examples(players: PlayerCase[], retriever: Retriever): { x: number[]; y: number }[] {
+  const out: { x: number[]; y: number }[] = [];
+  for (const c of players) {
+    const detected = detectLanguage(c.text);
+    const locales = new Set([c.discordLocale, detected?.locale, detected?.runnerUp].filter((l) => !!l));
+    for (const locale of locales) {
+      const r = retriever.search(locale!, c.text);
+      if (!r.features) continue;
+      const found = r.hits.some((h) => c.answers.includes(h.article.slug));
+      if (c.answers.length && locale === c.locale && !found) continue;
+      out.push({ x: r.features, y: c.answers.length && locale === c.locale ? 1 : 0 });
+    }
+  }
+  return out;
+}
+
+function fit(data: { x: number[]; y: number }[]): Omit<DecisionModel, 'cutoff'> {
+  const d = FEATURES.length;
+  const mean = Array.from({ length: d }, (_, j) => data.reduce((s, e) => s + e.x[j], 0) / data.length);
+  const scale = mean.map((m, j) => Math.sqrt(data.reduce((s, e) => s + (e.x[j] - m) ** 2, 0) / data.length) || 1);
+  const xs = data.map((e) => e.x.map((v, j) => (v - mean[j]) / scale[j]));
+  const weights = new Array<number>(d).fill(0);
+  let bias = 0;
+  for (let step = 0; step < STEPS; step++) {
+    const grad = new Array<number>(d).fill(0);
+    let gradBias = 0;
+    xs.forEach((x, i) => {
+      const error = sigmoid(bias + x.reduce((s, v, j) => s + v * weights[j], 0)) - data[i].y;
+      x.forEach((v, j) => (grad[j] += error * v));
+      gradBias += error;
+    });
+    for (let j = 0; j < d; j++) weights[j] -= RATE * (grad[j] / data.length + L2 * weights[j]);
+    bias -= (RATE * gradBias) / data.length;
+  }
+  const round = (v: number) => Math.round(v * 1e4) / 1e4;
+  return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
+}
+
+async function main() {
+  const dir = __dirname;
+  const players = loadPlayerCases(dir).filter((p) => p.split === 'dev');
+  const intents = loadIntentCases(dir).filter((i) => i.split === 'dev');
+  const kb = readKnowledgeBase(join(ROOT, 'kb'));
+  const data = examples(players, Retriever.build(kb));
+  const fitted = fit(data);
+  process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages\n`);
+  FEATURES.forEach((name, j) => process.stdout.write(`  ${name.padEnd(30)} ${fitted.weights[j].toFixed(3)}\n`));
+  // The cutoff: the best worst-case against the targets over every language of the development part.
+  let best = { cutoff: 0.5, score: -1 };
+  for (let cutoff = 0.2; cutoff <= 0.8001; cutoff += 0.025) {
+    const model = { ...fitted, cutoff: Math.round(cutoff * 1000) / 1000 };
+    const { playerOutcomes, intentOutcomes } = await evaluate({ ...DEFAULT_OPTIONS, model }, players, intents);
+    const score = Math.min(
+      ...[...LOCALES, null].map((locale) => {
+        const r = summarise(playerOutcomes.filter((o) => !locale || o.locale === locale), intentOutcomes.filter((o) => !locale || o.locale === locale));
+        return Math.min(r.top1 / 0.9, r.top3 / 0.95, r.fallbackPrecision / 0.8, r.fallbackRecall / 0.8);
+      }),
+    );
+    // Ties go to the cutoff nearest 0.5: the model's own balance point.
+    if (score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && Math.abs(model.cutoff - 0.5) < Math.abs(best.cutoff - 0.5))) best = { cutoff: model.cutoff, score };
+  }
+  process.stdout.write(`cutoff ${best.cutoff} (worst ratio to a target over the development languages: ${best.score.toFixed(3)})\n`);
+  const model: DecisionModel = { ...fitted, cutoff: best.cutoff };
+  const file = join(ROOT, 'src', 'chatbot', 'retrieval', 'decision-model.ts');
+  writeFileSync(
+    file,
+    `// Written by \`npm run bot:fit\` (eval/bot/fit-decision.ts) from the development part of eval/bot.\n` +
+      `import type { DecisionModel } from './decision';\n\n` +
+      `export const FITTED_MODEL: DecisionModel = ${JSON.stringify(model)};\n`,
+  );
+  process.stdout.write(`wrote ${file.slice(ROOT.length + 1)}\n`);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exitCode = 1;
+});
