@@ -95,6 +95,13 @@ export class Retriever {
     return { locale, hits: [], confident: false, probability: own.probability, features: own.features };
   }
 
+  /** One language's best `limit` articles by BM25F, without the "found nothing" decision (the search API). */
+  rank(locale: Locale, text: string, limit: number): RetrievedArticle[] {
+    const index = this.indexes.get(locale);
+    if (!index) return [];
+    return index.search(text, limit, this.options.unknownWeight).hits.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical }));
+  }
+
   /** One language's index: its best articles and the decision on them. */
   search(locale: Locale, text: string, limit = 3): Retrieval {
     const index = this.indexes.get(locale);
