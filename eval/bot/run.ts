@@ -100,7 +100,7 @@ async function main() {
       const o = playerOutcomes[i];
       if (c.split !== 'dev') return;
       const ok = c.answers.length ? !o.fallback && c.answers.includes(o.shown[0]) : o.fallback;
-      if (!ok) process.stdout.write(`  [${c.locale}/${c.discordLocale}] ${c.text} → ${o.fallback ? 'FALLBACK' : o.shown.join(',')} (want ${c.answers.join(',') || 'none'}) in ${o.answeredIn}\n`);
+      if (!ok || o.answeredIn !== c.locale) process.stdout.write(`  [${c.locale}/${c.discordLocale}] ${c.text} → ${o.fallback ? 'FALLBACK' : o.shown.join(',')} (want ${c.answers.join(',') || 'none'}) in ${o.answeredIn}\n`);
     });
     const wrong = intents.filter((c) => c.split === 'dev').filter((c) => c.human !== intentOutcomes[intents.indexOf(c)].predicted);
     const wrongPlayers = players.filter((c, i) => c.split === 'dev' && intentOutcomes[intents.length + i].predicted);

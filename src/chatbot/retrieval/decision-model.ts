@@ -1,4 +1,4 @@
 // Written by `npm run bot:fit` (eval/bot/fit-decision.ts) from the development part of eval/bot.
 import type { DecisionModel } from './decision';
 
-export const FITTED_MODEL: DecisionModel = {"mean":[2.4144,1.8345,0.6711,0.5247,0.5097,0.7682,1.0268,1.5993],"scale":[0.6696,1.115,0.2665,0.3236,0.2924,0.277,1.3025,0.3043],"weights":[1.336,0.2608,0.2881,0.5389,0.1762,1.0833,-0.5125,0.5422],"bias":0.99,"cutoff":0.225};
+export const FITTED_MODEL: DecisionModel = {"mean":[2.361,1.6899,0.6456,0.4798,0.4885,0.7436,1.1415,1.6301],"scale":[0.6803,1.0939,0.2622,0.3256,0.291,0.2807,1.3254,0.3026],"weights":[1.3006,0.3405,0.2618,0.4822,0.1341,1.0872,-0.552,0.5301],"bias":0.6428,"cutoff":0.35};

@@ -80,7 +80,8 @@ export class Retriever {
 
   retrieve(text: string, hint: Locale, limit = 3): Retrieval {
     const detected = detectLanguage(text);
-    const foreign = [detected?.locale, detected?.runnerUp].filter((l): l is Locale => !!l && l !== hint);
+    // When the detector hesitates between the player's Discord language and another, the Discord language is the tie-break.
+    const foreign = detected?.runnerUp === hint ? [] : [detected?.locale, detected?.runnerUp].filter((l): l is Locale => !!l && l !== hint);
     const own = this.search(hint, text, limit);
     // Another language than the player's own must be clearly about the question to win: a stray word
     // that happens to exist there ("quasar" ~ pt "quase") is no reason to answer in Portuguese.
@@ -91,7 +92,7 @@ export class Retriever {
     if (others.length) return others[0];
     // Nothing found anywhere: say so in the language the player wrote in, when that is clear.
     const wordCount = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
-    const locale = detected && detected.confidence >= 3 && wordCount >= 3 ? detected.locale : hint;
+    const locale = detected && detected.confidence >= CLEAR_LANGUAGE && wordCount >= 3 ? detected.locale : hint;
     return { locale, hits: [], confident: false, probability: own.probability, features: own.features };
   }
 

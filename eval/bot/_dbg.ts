@@ -1,0 +1,12 @@
+import { join } from 'node:path';
+import { readKnowledgeBase } from '../../src/chatbot/kb-files';
+import { Retriever } from '../../src/chatbot/retrieval/retriever';
+import { Analyzer } from '../../src/chatbot/retrieval/analyzer';
+const r = Retriever.build(readKnowledgeBase(join(__dirname, '..', '..', 'kb')));
+const a = new Analyzer();
+const [locale, ...rest] = process.argv.slice(2);
+const text = rest.join(' ');
+console.log(a.terms(locale as any, text));
+const s = r.search(locale as any, text, 5);
+console.log(s.probability.toFixed(3), s.features?.map((f) => f.toFixed(2)).join(' '));
+for (const h of r.rank(locale as any, text, 5)) console.log(' ', h.article.slug, h.score.toFixed(2), h.coverage.toFixed(2), h.topical.toFixed(2));
