@@ -7,7 +7,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readKnowledgeBase } from '../../src/chatbot/kb-files';
-import { DecisionModel, FEATURES, sigmoid } from '../../src/chatbot/retrieval/decision';
+import { DecisionModel, FEATURES, probability, sigmoid } from '../../src/chatbot/retrieval/decision';
 import { DEFAULT_OPTIONS, Retriever } from '../../src/chatbot/retrieval/retriever';
 import { detectLanguage } from '../../src/chatbot/text/language';
 import { loadIntentCases, loadPlayerCases, PlayerCase } from './load';
@@ -70,10 +70,17 @@ async function main() {
   const kb = readKnowledgeBase(join(ROOT, 'kb'));
   const data = examples(players, Retriever.build(kb));
   const fitted = fit(data);
+  // Out-of-fold log loss (5 folds of the development examples): compares feature sets without the held-out part.
+  let loss = 0;
+  for (let fold = 0; fold < 5; fold++) {
+    const model = { ...fit(data.filter((_, i) => i % 5 !== fold)), cutoff: 0.5 };
+    for (const e of data.filter((_, i) => i % 5 === fold)) loss -= Math.log(Math.min(1 - 1e-6, Math.max(1e-6, e.y ? probability(model, e.x) : 1 - probability(model, e.x))));
+  }
+  process.stdout.write(`out-of-fold log loss ${(loss / data.length).toFixed(4)}\n`);
   process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages\n`);
   FEATURES.forEach((name, j) => process.stdout.write(`  ${name.padEnd(30)} ${fitted.weights[j].toFixed(3)}\n`));
   // The cutoff: the best worst-case against the targets over every language of the development part.
-  let best = { cutoff: 0.5, score: -1 };
+  const scored: { cutoff: number; score: number }[] = [];
   for (let cutoff = 0.2; cutoff <= 0.8001; cutoff += 0.025) {
     const model = { ...fitted, cutoff: Math.round(cutoff * 1000) / 1000 };
     const { playerOutcomes, intentOutcomes } = await evaluate({ ...DEFAULT_OPTIONS, model }, players, intents);
@@ -83,9 +90,13 @@ async function main() {
         return Math.min(r.top1 / 0.9, r.top3 / 0.95, r.fallbackPrecision / 0.8, r.fallbackRecall / 0.8);
       }),
     );
-    // Ties go to the cutoff nearest 0.5: the model's own balance point.
-    if (score > best.score + 1e-9 || (Math.abs(score - best.score) < 1e-9 && Math.abs(model.cutoff - 0.5) < Math.abs(best.cutoff - 0.5))) best = { cutoff: model.cutoff, score };
+    if (process.argv.includes('--verbose')) process.stdout.write(`  cutoff ${model.cutoff.toFixed(3)}: ${score.toFixed(3)}\n`);
+    scored.push({ cutoff: model.cutoff, score });
   }
+  // The middle of the best plateau, not its edge: the edge is where one development message tips it.
+  const top = Math.max(...scored.map((s) => s.score));
+  const plateau = scored.filter((s) => s.score > top - 1e-9);
+  const best = plateau[Math.floor((plateau.length - 1) / 2)];
   process.stdout.write(`cutoff ${best.cutoff} (worst ratio to a target over the development languages: ${best.score.toFixed(3)})\n`);
   const model: DecisionModel = { ...fitted, cutoff: best.cutoff };
   const file = join(ROOT, 'src', 'chatbot', 'retrieval', 'decision-model.ts');

@@ -16,6 +16,8 @@ export const FEATURES = [
   'known terms',
   'unknown terms',
   'log terms',
+  'log matched weight',
+  'log topical weight',
 ] as const;
 
 export interface DecisionModel {
@@ -43,6 +45,8 @@ export function featuresOf(result: SearchResult): number[] | null {
     result.terms ? result.known / result.terms : 0,
     Math.min(4, result.terms - result.known),
     Math.log1p(result.terms),
+    Math.log1p(top.coverage * result.informative),
+    Math.log1p(top.topical * result.informative),
   ];
 }
 

@@ -80,15 +80,16 @@ export class Retriever {
 
   retrieve(text: string, hint: Locale, limit = 3): Retrieval {
     const detected = detectLanguage(text);
-    // When the detector hesitates between the player's Discord language and another, the Discord language is the tie-break.
-    const foreign = detected?.runnerUp === hint ? [] : [detected?.locale, detected?.runnerUp].filter((l): l is Locale => !!l && l !== hint);
+    // When the detection agrees with the player's Discord language, or hesitates between it and another, Discord's is kept.
+    const agrees = !detected || detected.locale === hint || detected.runnerUp === hint;
+    const foreign = agrees ? [] : [detected.locale, detected.runnerUp].filter((l): l is Locale => !!l);
     const own = this.search(hint, text, limit);
     // Another language than the player's own must be clearly about the question to win: a stray word
     // that happens to exist there ("quasar" ~ pt "quase") is no reason to answer in Portuguese.
     const others = foreign.map((locale) => this.search(locale, text, limit)).filter((r) => r.confident && r.hits[0].topical >= SWITCH_TOPICAL);
     others.sort((a, b) => b.probability - a.probability);
     // Both answer: the player's Discord language, unless their words clearly are in another one.
-    if (own.confident && (!others.length || !detected || detected.locale === hint || detected.confidence < CLEAR_LANGUAGE)) return own;
+    if (own.confident && (!others.length || detected!.confidence < CLEAR_LANGUAGE)) return own;
     if (others.length) return others[0];
     // Nothing found anywhere: say so in the language the player wrote in, when that is clear.
     const wordCount = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
