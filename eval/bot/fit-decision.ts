@@ -8,10 +8,11 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { readKnowledgeBase } from '../../src/chatbot/kb-files';
 import { DecisionModel, FEATURES, probability, sigmoid } from '../../src/chatbot/retrieval/decision';
+import type { IndexableArticle } from '../../src/chatbot/retrieval/bm25f';
 import { DEFAULT_OPTIONS, Retriever } from '../../src/chatbot/retrieval/retriever';
 import { detectLanguage } from '../../src/chatbot/text/language';
-import { loadIntentCases, loadPlayerCases, PlayerCase } from './load';
-import { summarise } from './metrics';
+import { IntentCase, loadIntentCases, loadPlayerCases, PlayerCase } from './load';
+import { formatTable, IntentOutcome, PlayerOutcome, Row, summarise } from './metrics';
 import { evaluate } from './run';
 import { LOCALES } from '../../src/chatbot/locales';
 
@@ -25,8 +26,10 @@ const RATE = 0.3;
  * answerable, that language is the one it is written in, and the answer is among the top three
  * (ranking misses are left out: no cutoff can fix them).
  */
-function examples(players: PlayerCase[], retriever: Retriever): { x: number[]; y: number }[] {
-  const out: { x: number[]; y: number }[] = [];
+type Example = { x: number[]; y: number };
+
+function examples(players: PlayerCase[], retriever: Retriever): Example[] {
+  const out: Example[] = [];
   for (const c of players) {
     const detected = detectLanguage(c.text);
     const locales = new Set([c.discordLocale, detected?.locale, detected?.runnerUp].filter((l) => !!l));
@@ -41,7 +44,7 @@ function examples(players: PlayerCase[], retriever: Retriever): { x: number[]; y
   return out;
 }
 
-function fit(data: { x: number[]; y: number }[]): Omit<DecisionModel, 'cutoff'> {
+function fit(data: Example[]): Omit<DecisionModel, 'cutoff'> {
   const d = FEATURES.length;
   const mean = Array.from({ length: d }, (_, j) => data.reduce((s, e) => s + e.x[j], 0) / data.length);
   const scale = mean.map((m, j) => Math.sqrt(data.reduce((s, e) => s + (e.x[j] - m) ** 2, 0) / data.length) || 1);
@@ -63,42 +66,65 @@ function fit(data: { x: number[]; y: number }[]): Omit<DecisionModel, 'cutoff'> 
   return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
 }
 
+const objective = (r: Row) => Math.min(r.top1 / 0.9, r.top3 / 0.95, r.fallbackPrecision / 0.8, r.fallbackRecall / 0.8);
+
+/** Fits the weights, then the cutoff: the middle of the best plateau of the worst language's ratio to the targets. */
+async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: IndexableArticle[], verbose: boolean): Promise<{ model: DecisionModel; score: number; data: Example[] }> {
+  const data = examples(players, Retriever.build(kb));
+  const fitted = fit(data);
+  const scored: { cutoff: number; score: number }[] = [];
+  for (let step = 0; step <= 24; step++) {
+    const model = { ...fitted, cutoff: Math.round((0.2 + step * 0.025) * 1000) / 1000 };
+    const { playerOutcomes, intentOutcomes } = await evaluate({ ...DEFAULT_OPTIONS, model }, players, intents, kb);
+    const score = Math.min(
+      ...[...LOCALES, null].map((locale) => objective(summarise(playerOutcomes.filter((o) => !locale || o.locale === locale), intentOutcomes.filter((o) => !locale || o.locale === locale)))),
+    );
+    if (verbose) process.stdout.write(`  cutoff ${model.cutoff.toFixed(3)}: ${score.toFixed(3)}\n`);
+    scored.push({ cutoff: model.cutoff, score });
+  }
+  // The middle of the plateau, not its edge: the edge is where one development message tips it.
+  const top = Math.max(...scored.map((s) => s.score));
+  const plateau = scored.filter((s) => s.score > top - 1e-9);
+  const best = plateau[Math.floor((plateau.length - 1) / 2)];
+  return { model: { ...fitted, cutoff: best.cutoff }, score: best.score, data };
+}
+
+/**
+ * `-- --cv`: five-fold cross-validation inside the development part (fit on four fifths, score the
+ * fifth): an estimate of unseen messages that never touches the held-out part, to compare changes.
+ */
+async function crossValidate(players: PlayerCase[], intents: IntentCase[], kb: IndexableArticle[]): Promise<void> {
+  const outcomes: PlayerOutcome[] = [];
+  const intentOutcomes: IntentOutcome[] = [];
+  for (let fold = 0; fold < 5; fold++) {
+    const { model } = await fitModel(players.filter((_, i) => i % 5 !== fold), intents, kb, false);
+    const scored = await evaluate({ ...DEFAULT_OPTIONS, model }, players.filter((_, i) => i % 5 === fold), intents.filter((_, i) => i % 5 === fold), kb);
+    outcomes.push(...scored.playerOutcomes);
+    intentOutcomes.push(...scored.intentOutcomes);
+  }
+  const rows = [...LOCALES, 'overall'].map((locale) => ({
+    name: `dev 5-fold ${locale}`,
+    row: summarise(outcomes.filter((o) => locale === 'overall' || o.locale === locale), intentOutcomes.filter((o) => locale === 'overall' || o.locale === locale)),
+  }));
+  process.stdout.write(`${formatTable(rows)}\n`);
+}
+
 async function main() {
   const dir = __dirname;
   const players = loadPlayerCases(dir).filter((p) => p.split === 'dev');
   const intents = loadIntentCases(dir).filter((i) => i.split === 'dev');
   const kb = readKnowledgeBase(join(ROOT, 'kb'));
-  const data = examples(players, Retriever.build(kb));
-  const fitted = fit(data);
+  if (process.argv.includes('--cv')) return crossValidate(players, intents, kb);
+  const { model, score, data } = await fitModel(players, intents, kb, process.argv.includes('--verbose'));
   // Out-of-fold log loss (5 folds of the development examples): compares feature sets without the held-out part.
   let loss = 0;
   for (let fold = 0; fold < 5; fold++) {
-    const model = { ...fit(data.filter((_, i) => i % 5 !== fold)), cutoff: 0.5 };
-    for (const e of data.filter((_, i) => i % 5 === fold)) loss -= Math.log(Math.min(1 - 1e-6, Math.max(1e-6, e.y ? probability(model, e.x) : 1 - probability(model, e.x))));
+    const part = { ...fit(data.filter((_, i) => i % 5 !== fold)), cutoff: 0.5 };
+    for (const e of data.filter((_, i) => i % 5 === fold)) loss -= Math.log(Math.min(1 - 1e-6, Math.max(1e-6, e.y ? probability(part, e.x) : 1 - probability(part, e.x))));
   }
-  process.stdout.write(`out-of-fold log loss ${(loss / data.length).toFixed(4)}\n`);
-  process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages\n`);
-  FEATURES.forEach((name, j) => process.stdout.write(`  ${name.padEnd(30)} ${fitted.weights[j].toFixed(3)}\n`));
-  // The cutoff: the best worst-case against the targets over every language of the development part.
-  const scored: { cutoff: number; score: number }[] = [];
-  for (let cutoff = 0.2; cutoff <= 0.8001; cutoff += 0.025) {
-    const model = { ...fitted, cutoff: Math.round(cutoff * 1000) / 1000 };
-    const { playerOutcomes, intentOutcomes } = await evaluate({ ...DEFAULT_OPTIONS, model }, players, intents);
-    const score = Math.min(
-      ...[...LOCALES, null].map((locale) => {
-        const r = summarise(playerOutcomes.filter((o) => !locale || o.locale === locale), intentOutcomes.filter((o) => !locale || o.locale === locale));
-        return Math.min(r.top1 / 0.9, r.top3 / 0.95, r.fallbackPrecision / 0.8, r.fallbackRecall / 0.8);
-      }),
-    );
-    if (process.argv.includes('--verbose')) process.stdout.write(`  cutoff ${model.cutoff.toFixed(3)}: ${score.toFixed(3)}\n`);
-    scored.push({ cutoff: model.cutoff, score });
-  }
-  // The middle of the best plateau, not its edge: the edge is where one development message tips it.
-  const top = Math.max(...scored.map((s) => s.score));
-  const plateau = scored.filter((s) => s.score > top - 1e-9);
-  const best = plateau[Math.floor((plateau.length - 1) / 2)];
-  process.stdout.write(`cutoff ${best.cutoff} (worst ratio to a target over the development languages: ${best.score.toFixed(3)})\n`);
-  const model: DecisionModel = { ...fitted, cutoff: best.cutoff };
+  process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages; out-of-fold log loss ${(loss / data.length).toFixed(4)}\n`);
+  FEATURES.forEach((name, j) => process.stdout.write(`  ${name.padEnd(30)} ${model.weights[j].toFixed(3)}\n`));
+  process.stdout.write(`cutoff ${model.cutoff} (worst ratio to a target over the development languages: ${score.toFixed(3)})\n`);
   const file = join(ROOT, 'src', 'chatbot', 'retrieval', 'decision-model.ts');
   writeFileSync(
     file,

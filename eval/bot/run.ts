@@ -28,8 +28,8 @@ class StaticSource extends RetrieverSource {
   }
 }
 
-export async function evaluate(options: RetrieverOptions, players: PlayerCase[], intents: IntentCase[]) {
-  const retriever = Retriever.build(readKnowledgeBase(join(ROOT, 'kb')), options);
+export async function evaluate(options: RetrieverOptions, players: PlayerCase[], intents: IntentCase[], kb = readKnowledgeBase(join(ROOT, 'kb'))) {
+  const retriever = Retriever.build(kb, options);
   const bot = new FaqBot(new StaticSource(retriever), new MemorySuggestionStore(), new DisabledAnswerWriter(), new AppConfig());
   for (const c of players.slice(0, 20)) await bot.answer(c.text, c.discordLocale); // warm-up
   const playerOutcomes: PlayerOutcome[] = [];
