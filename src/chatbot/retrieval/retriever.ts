@@ -44,6 +44,19 @@ export interface Retrieval {
   features: number[] | null;
 }
 
+/**
+ * Players mix English gaming words into every language ("mes gems", "el lag", "refund pls"): an
+ * article also carries, among its tags (English already), the keywords and aliases of the English
+ * article with the same slug. In the index only; the stored article is unchanged.
+ */
+export function withEnglishWords(articles: IndexableArticle[]): IndexableArticle[] {
+  const english = new Map(articles.filter((a) => a.locale === 'en').map((a) => [a.slug, a]));
+  return articles.map((article) => {
+    const en = article.locale === 'en' ? undefined : english.get(article.slug);
+    return en ? { ...article, tags: [...new Set([...article.tags, ...en.keywords, ...en.aliases])] } : article;
+  });
+}
+
 /** Searches the player's language, or the language their words are in when it differs. */
 export class Retriever {
   constructor(
@@ -51,7 +64,8 @@ export class Retriever {
     readonly options: RetrieverOptions = DEFAULT_OPTIONS,
   ) {}
 
-  static build(articles: IndexableArticle[], options?: RetrieverOptions): Retriever {
+  static build(given: IndexableArticle[], options?: RetrieverOptions): Retriever {
+    const articles = withEnglishWords(given);
     const analyzer = new Analyzer();
     const indexes = new Map<Locale, LocaleIndex>();
     for (const locale of LOCALES) indexes.set(locale, new LocaleIndex(locale, articles.filter((a) => a.locale === locale), analyzer));
@@ -62,7 +76,8 @@ export class Retriever {
    * The same, yielding to the event loop between chunks of articles: a service rebuilding its index
    * (10,000 articles take seconds) keeps answering Discord's interactions meanwhile.
    */
-  static async buildInTurns(articles: IndexableArticle[], options?: RetrieverOptions, chunk = 100): Promise<Retriever> {
+  static async buildInTurns(given: IndexableArticle[], options?: RetrieverOptions, chunk = 100): Promise<Retriever> {
+    const articles = withEnglishWords(given);
     const analyzer = new Analyzer();
     const indexes = new Map<Locale, LocaleIndex>();
     for (const locale of LOCALES) {
