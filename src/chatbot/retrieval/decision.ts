@@ -18,6 +18,7 @@ export const FEATURES = [
   'log terms',
   'log matched weight',
   'log topical weight',
+  'asks for advice',
 ] as const;
 
 export interface DecisionModel {
@@ -33,7 +34,7 @@ export interface DecisionModel {
 export const DEFAULT_MODEL: DecisionModel = FITTED_MODEL;
 
 /** The features of a search, in FEATURES order; null when no article matched at all. */
-export function featuresOf(result: SearchResult): number[] | null {
+export function featuresOf(result: SearchResult, advice = false): number[] | null {
   const [top, second] = result.hits;
   if (!top) return null;
   return [
@@ -47,6 +48,7 @@ export function featuresOf(result: SearchResult): number[] | null {
     Math.log1p(result.terms),
     Math.log1p(top.coverage * result.informative),
     Math.log1p(top.topical * result.informative),
+    advice ? 1 : 0,
   ];
 }
 

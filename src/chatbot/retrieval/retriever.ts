@@ -1,5 +1,6 @@
 import type { Locale } from '../../conversations/ports';
 import { LOCALES } from '../locales';
+import { asksForAdvice } from '../text/advice';
 import { detectLanguage } from '../text/language';
 import { Analyzer } from './analyzer';
 import { IndexableArticle, LocaleIndex } from './bm25f';
@@ -124,7 +125,7 @@ export class Retriever {
     const index = this.indexes.get(locale);
     if (!index) return { locale, hits: [], confident: false, probability: 0, features: null };
     const result = index.search(text, limit, this.options.unknownWeight);
-    const features = featuresOf(result);
+    const features = featuresOf(result, asksForAdvice(text));
     const p = probability(this.options.model, features);
     const top = result.hits[0];
     const shown = result.hits.filter((hit) => hit.score >= this.options.relative * (top?.score ?? 0));
