@@ -160,6 +160,11 @@ export class LocaleIndex {
           const head = term.slice(0, length);
           if (this.postings.has(head)) found.push({ term: head, weight: PREFIX_WEIGHT });
         }
+        // A German compound the articles never use ("handyakku", "edelsteinkauf"): its known tail counts too.
+        for (let start = 3; this.locale === 'de' && start <= term.length - 4; start++) {
+          const tail = term.slice(start);
+          if (this.postings.has(tail) && !found.some((f) => f.term === tail)) found.push({ term: tail, weight: PREFIX_WEIGHT });
+        }
       }
     }
     // An unknown word also matches near spellings.
