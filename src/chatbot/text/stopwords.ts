@@ -18,13 +18,13 @@ const LISTS: Record<Locale, string> = {
     fait faire peut peux pouvez veux voudrais comment pourquoi quand quoi quel quelle quels quelles ca cela ceci tout tous toute toutes tres plus moins bien
     alors donc si aussi encore deja juste bonjour salut svp stp merci mdr ptdr genre truc trucs quelqu quelqun un bah ben bon ya
     presque veut voulais besoin faut beaucoup trop aime adore vraiment jsp jpp sa
-    jai chui jsuis ouf aucun aucune rien depuis toujours tjrs jamais`,
+    jai chui jsuis ouf aucun aucune rien depuis toujours tjrs jamais etre avoir`,
   es: `a al algo ante como con contra cual cuando de del desde donde durante e el ella ellas ellos en entre era es esa ese eso esta estas este esto estos
     fue ha han has hay he la las le les lo los mas me mi mis muy nada ni no nos nosotros o os otra otro para pero poco por porque que quien se sea sin sobre
     son su sus tambien te tengo tiene tienen ti tu tus un una uno unos unas y ya yo soy estoy esta estan puedo puede quiero hola gracias porfa pls xfa
     alguien todo todos toda todas cosa algo eh oye bueno pues entonces aun
     casi quisiera necesito mucho mucha muchos muchas gusta encanta bien mal xd jaja
-    siempre nunca monton re igual`,
+    siempre nunca monton re igual ser estar`,
   de: `aber alle als also am an auch auf aus bei bin bis bist da dann das dass dem den der des die dir doch du ein eine einem einen einer eines er es etwas
     euch euer hab habe haben hat hatte ich ihr im in ist ja jetzt kann kannst konnen man mein meine meinem meinen meiner mich mir mit muss nach nein nicht
     noch nun nur oder ohne schon sehr sein seine sich sie sind so uber um und uns unser von vor war waren was weil wenn wer wie wieso warum wo zu zum zur
