@@ -70,17 +70,20 @@ function rankingOnly(players: PlayerCase[]): string {
     'same without keywords/aliases': Retriever.build(kb.map((a) => ({ ...a, keywords: [], aliases: [] })), open),
     'single-field BM25 over title + body (same analyzer)': Retriever.build(kb.map((a) => ({ ...a, body: `${a.title}\n${a.body}`, title: '', tags: [], keywords: [], aliases: [] })), open),
   };
-  const answerable = players.filter((p) => p.answers.length);
-  const lines = ['| ranking only, answerable messages | top-1 | top-3 |', '| --- | --- | --- |'];
+  const lines = ['| ranking only, answerable messages | dev top-1 | dev top-3 | held-out top-1 | held-out top-3 |', '| --- | --- | --- | --- | --- |'];
   for (const [name, retriever] of Object.entries(variants)) {
-    let top1 = 0;
-    let top3 = 0;
-    for (const c of answerable) {
-      const slugs = retriever.retrieve(c.text, c.discordLocale).hits.map((h) => h.article.slug);
-      if (c.answers.includes(slugs[0])) top1++;
-      if (slugs.slice(0, 3).some((s) => c.answers.includes(s))) top3++;
-    }
-    lines.push(`| ${name} | ${(top1 / answerable.length).toFixed(2)} | ${(top3 / answerable.length).toFixed(2)} |`);
+    const cells = (['dev', 'held-out'] as const).map((split) => {
+      const answerable = players.filter((p) => p.answers.length && p.split === split);
+      let top1 = 0;
+      let top3 = 0;
+      for (const c of answerable) {
+        const slugs = retriever.retrieve(c.text, c.discordLocale).hits.map((h) => h.article.slug);
+        if (c.answers.includes(slugs[0])) top1++;
+        if (slugs.slice(0, 3).some((s) => c.answers.includes(s))) top3++;
+      }
+      return `${(top1 / answerable.length).toFixed(2)} | ${(top3 / answerable.length).toFixed(2)}`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
