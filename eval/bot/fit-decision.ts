@@ -68,7 +68,7 @@ function fit(data: Example[]): Omit<DecisionModel, 'cutoff'> {
 
 const objective = (r: Row) => Math.min(r.top1 / 0.9, r.top3 / 0.95, r.fallbackPrecision / 0.8, r.fallbackRecall / 0.8);
 
-/** Fits the weights, then the cutoff: the middle of the best plateau of the worst language's ratio to the targets. */
+/** Fits the weights, then the cutoff: the best of the worst language's ratio to the targets, smoothed over neighbouring cutoffs. */
 async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: IndexableArticle[], verbose: boolean): Promise<{ model: DecisionModel; score: number; data: Example[] }> {
   const data = examples(players, Retriever.build(kb));
   const fitted = fit(data);
@@ -82,9 +82,14 @@ async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: Indexa
     if (verbose) process.stdout.write(`  cutoff ${model.cutoff.toFixed(3)}: ${score.toFixed(3)}\n`);
     scored.push({ cutoff: model.cutoff, score });
   }
-  // The middle of the plateau, not its edge: the edge is where one development message tips it.
-  const top = Math.max(...scored.map((s) => s.score));
-  const plateau = scored.filter((s) => s.score > top - 1e-9);
+  // Each cutoff is judged with its neighbours (±0.05): a lone spike is one development message
+  // tipping over, a broad plateau is a real optimum. Then the middle of the best plateau.
+  const smoothed = scored.map((s, i) => {
+    const near = scored.slice(Math.max(0, i - 2), i + 3);
+    return { cutoff: s.cutoff, score: near.reduce((sum, n) => sum + n.score, 0) / near.length };
+  });
+  const top = Math.max(...smoothed.map((s) => s.score));
+  const plateau = smoothed.filter((s) => s.score > top - 1e-9);
   const best = plateau[Math.floor((plateau.length - 1) / 2)];
   return { model: { ...fitted, cutoff: best.cutoff }, score: best.score, data };
 }
@@ -124,7 +129,7 @@ async function main() {
   }
   process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages; out-of-fold log loss ${(loss / data.length).toFixed(4)}\n`);
   FEATURES.forEach((name, j) => process.stdout.write(`  ${name.padEnd(30)} ${model.weights[j].toFixed(3)}\n`));
-  process.stdout.write(`cutoff ${model.cutoff} (worst ratio to a target over the development languages: ${score.toFixed(3)})\n`);
+  process.stdout.write(`cutoff ${model.cutoff} (worst ratio to a target over the development languages, averaged over neighbouring cutoffs: ${score.toFixed(3)})\n`);
   const file = join(ROOT, 'src', 'chatbot', 'retrieval', 'decision-model.ts');
   writeFileSync(
     file,
