@@ -17,7 +17,8 @@ import { evaluate } from './run';
 import { LOCALES } from '../../src/chatbot/locales';
 
 const ROOT = join(__dirname, '..', '..');
-const L2 = 0.02;
+/** Ridge strengths tried; the one with the lowest out-of-fold log loss on the development examples is kept. */
+const L2_GRID = [0, 0.0005, 0.002, 0.005, 0.02];
 const STEPS = 4000;
 const RATE = 0.3;
 
@@ -44,7 +45,7 @@ function examples(players: PlayerCase[], retriever: Retriever): Example[] {
   return out;
 }
 
-function fit(data: Example[]): Omit<DecisionModel, 'cutoff'> {
+function fit(data: Example[], l2: number): Omit<DecisionModel, 'cutoff'> {
   const d = FEATURES.length;
   const mean = Array.from({ length: d }, (_, j) => data.reduce((s, e) => s + e.x[j], 0) / data.length);
   const scale = mean.map((m, j) => Math.sqrt(data.reduce((s, e) => s + (e.x[j] - m) ** 2, 0) / data.length) || 1);
@@ -59,19 +60,34 @@ function fit(data: Example[]): Omit<DecisionModel, 'cutoff'> {
       x.forEach((v, j) => (grad[j] += error * v));
       gradBias += error;
     });
-    for (let j = 0; j < d; j++) weights[j] -= RATE * (grad[j] / data.length + L2 * weights[j]);
+    for (let j = 0; j < d; j++) weights[j] -= RATE * (grad[j] / data.length + l2 * weights[j]);
     bias -= (RATE * gradBias) / data.length;
   }
   const round = (v: number) => Math.round(v * 1e4) / 1e4;
   return { mean: mean.map(round), scale: scale.map(round), weights: weights.map(round), bias: round(bias) };
 }
 
+/** Log loss of each example predicted by a model fitted on the other four fifths. */
+function outOfFoldLoss(data: Example[], l2: number): number {
+  let loss = 0;
+  for (let fold = 0; fold < 5; fold++) {
+    const part = { ...fit(data.filter((_, i) => i % 5 !== fold), l2), cutoff: 0.5 };
+    for (const e of data.filter((_, i) => i % 5 === fold)) {
+      const p = probability(part, e.x);
+      loss -= Math.log(Math.min(1 - 1e-6, Math.max(1e-6, e.y ? p : 1 - p)));
+    }
+  }
+  return loss / data.length;
+}
+
 const objective = (r: Row) => Math.min(r.top1 / 0.9, r.top3 / 0.95, r.fallbackPrecision / 0.8, r.fallbackRecall / 0.8);
 
 /** Fits the weights, then the cutoff: the best of the worst language's ratio to the targets, smoothed over neighbouring cutoffs. */
-async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: IndexableArticle[], verbose: boolean): Promise<{ model: DecisionModel; score: number; data: Example[] }> {
+async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: IndexableArticle[], verbose: boolean): Promise<{ model: DecisionModel; score: number; data: Example[]; l2: number; loss: number }> {
   const data = examples(players, Retriever.build(kb));
-  const fitted = fit(data);
+  const losses = L2_GRID.map((l2) => ({ l2, loss: outOfFoldLoss(data, l2) }));
+  const { l2, loss } = losses.reduce((a, b) => (b.loss < a.loss ? b : a));
+  const fitted = fit(data, l2);
   const scored: { cutoff: number; score: number }[] = [];
   for (let step = 0; step <= 24; step++) {
     const model = { ...fitted, cutoff: Math.round((0.2 + step * 0.025) * 1000) / 1000 };
@@ -91,7 +107,7 @@ async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: Indexa
   const top = Math.max(...smoothed.map((s) => s.score));
   const plateau = smoothed.filter((s) => s.score > top - 1e-9);
   const best = plateau[Math.floor((plateau.length - 1) / 2)];
-  return { model: { ...fitted, cutoff: best.cutoff }, score: best.score, data };
+  return { model: { ...fitted, cutoff: best.cutoff }, score: best.score, data, l2, loss };
 }
 
 /**
@@ -120,14 +136,8 @@ async function main() {
   const intents = loadIntentCases(dir).filter((i) => i.split === 'dev');
   const kb = readKnowledgeBase(join(ROOT, 'kb'));
   if (process.argv.includes('--cv')) return crossValidate(players, intents, kb);
-  const { model, score, data } = await fitModel(players, intents, kb, process.argv.includes('--verbose'));
-  // Out-of-fold log loss (5 folds of the development examples): compares feature sets without the held-out part.
-  let loss = 0;
-  for (let fold = 0; fold < 5; fold++) {
-    const part = { ...fit(data.filter((_, i) => i % 5 !== fold)), cutoff: 0.5 };
-    for (const e of data.filter((_, i) => i % 5 === fold)) loss -= Math.log(Math.min(1 - 1e-6, Math.max(1e-6, e.y ? probability(part, e.x) : 1 - probability(part, e.x))));
-  }
-  process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages; out-of-fold log loss ${(loss / data.length).toFixed(4)}\n`);
+  const { model, score, data, l2, loss } = await fitModel(players, intents, kb, process.argv.includes('--verbose'));
+  process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages; ridge ${l2}, out-of-fold log loss ${loss.toFixed(4)}\n`);
   FEATURES.forEach((name, j) => process.stdout.write(`  ${name.padEnd(30)} ${model.weights[j].toFixed(3)}\n`));
   process.stdout.write(`cutoff ${model.cutoff} (worst ratio to a target over the development languages, averaged over neighbouring cutoffs: ${score.toFixed(3)})\n`);
   const file = join(ROOT, 'src', 'chatbot', 'retrieval', 'decision-model.ts');
