@@ -82,26 +82,44 @@ function outOfFoldLoss(data: Example[], l2: number): number {
 
 const objective = (r: Row) => Math.min(r.top1 / 0.9, r.top3 / 0.95, r.fallbackPrecision / 0.8, r.fallbackRecall / 0.8);
 
-/** Fits the weights, then the cutoff: the best of the worst language's ratio to the targets, smoothed over neighbouring cutoffs. */
+/**
+ * Fits the weights (ridge by out-of-fold loss), then the cutoff: the best of the worst language's
+ * ratio to the targets on out-of-fold decisions, smoothed over neighbouring cutoffs.
+ */
 async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: IndexableArticle[], verbose: boolean): Promise<{ model: DecisionModel; score: number; data: Example[]; l2: number; loss: number }> {
   const data = examples(players, Retriever.build(kb));
   const losses = L2_GRID.map((l2) => ({ l2, loss: outOfFoldLoss(data, l2) }));
   const { l2, loss } = losses.reduce((a, b) => (b.loss < a.loss ? b : a));
   const fitted = fit(data, l2);
+  // The cutoff is chosen on out-of-fold probabilities: each fifth of the messages is decided by
+  // weights fitted without it, as unseen messages will be (in-sample ones look surer than they are).
+  const retriever = Retriever.build(kb);
+  const folds = [0, 1, 2, 3, 4].map((fold) => ({
+    model: fit(examples(players.filter((_, i) => i % 5 !== fold), retriever), l2),
+    players: players.filter((_, i) => i % 5 === fold),
+    intents: intents.filter((_, i) => i % 5 === fold),
+  }));
   const scored: { cutoff: number; score: number }[] = [];
-  for (let step = 0; step <= 24; step++) {
-    const model = { ...fitted, cutoff: Math.round((0.2 + step * 0.025) * 1000) / 1000 };
-    const { playerOutcomes, intentOutcomes } = await evaluate({ ...DEFAULT_OPTIONS, model }, players, intents, kb);
+  for (let step = 0; step <= 30; step++) {
+    const cutoff = Math.round((0.05 + step * 0.025) * 1000) / 1000;
+    const playerOutcomes: PlayerOutcome[] = [];
+    const intentOutcomes: IntentOutcome[] = [];
+    for (const fold of folds) {
+      const result = await evaluate({ ...DEFAULT_OPTIONS, model: { ...fold.model, cutoff } }, fold.players, fold.intents, kb);
+      playerOutcomes.push(...result.playerOutcomes);
+      intentOutcomes.push(...result.intentOutcomes);
+    }
     const score = Math.min(
       ...[...LOCALES, null].map((locale) => objective(summarise(playerOutcomes.filter((o) => !locale || o.locale === locale), intentOutcomes.filter((o) => !locale || o.locale === locale)))),
     );
-    if (verbose) process.stdout.write(`  cutoff ${model.cutoff.toFixed(3)}: ${score.toFixed(3)}\n`);
-    scored.push({ cutoff: model.cutoff, score });
+    if (verbose) process.stdout.write(`  cutoff ${cutoff.toFixed(3)}: ${score.toFixed(3)}\n`);
+    scored.push({ cutoff, score });
   }
   // Each cutoff is judged with its neighbours (±0.05): a lone spike is one development message
   // tipping over, a broad plateau is a real optimum. Then the middle of the best plateau.
-  const smoothed = scored.map((s, i) => {
-    const near = scored.slice(Math.max(0, i - 2), i + 3);
+  // Only cutoffs with a full window: at the grid's ends fewer neighbours would flatter them.
+  const smoothed = scored.slice(2, -2).map((s, i) => {
+    const near = scored.slice(i, i + 5);
     return { cutoff: s.cutoff, score: near.reduce((sum, n) => sum + n.score, 0) / near.length };
   });
   const top = Math.max(...smoothed.map((s) => s.score));
@@ -139,7 +157,7 @@ async function main() {
   const { model, score, data, l2, loss } = await fitModel(players, intents, kb, process.argv.includes('--verbose'));
   process.stdout.write(`${data.length} examples (${data.filter((e) => e.y).length} positive) from ${players.length} development messages; ridge ${l2}, out-of-fold log loss ${loss.toFixed(4)}\n`);
   FEATURES.forEach((name, j) => process.stdout.write(`  ${name.padEnd(30)} ${model.weights[j].toFixed(3)}\n`));
-  process.stdout.write(`cutoff ${model.cutoff} (worst ratio to a target over the development languages, averaged over neighbouring cutoffs: ${score.toFixed(3)})\n`);
+  process.stdout.write(`cutoff ${model.cutoff} (out of fold, worst ratio to a target over the development languages, averaged over neighbouring cutoffs: ${score.toFixed(3)})\n`);
   const file = join(ROOT, 'src', 'chatbot', 'retrieval', 'decision-model.ts');
   writeFileSync(
     file,
