@@ -28,8 +28,13 @@ class StaticSource extends RetrieverSource {
   }
 }
 
+/** One index per knowledge base: the fitting evaluates hundreds of cutoffs on the same articles. */
+const built = new WeakMap<object, Retriever>();
+
 export async function evaluate(options: RetrieverOptions, players: PlayerCase[], intents: IntentCase[], kb = readKnowledgeBase(join(ROOT, 'kb'))) {
-  const retriever = Retriever.build(kb, options);
+  let base = built.get(kb);
+  if (!base) built.set(kb, (base = Retriever.build(kb)));
+  const retriever = base.withOptions(options);
   const bot = new FaqBot(new StaticSource(retriever), new MemorySuggestionStore(), new DisabledAnswerWriter(), new AppConfig());
   for (const c of players.slice(0, 20)) await bot.answer(c.text, c.discordLocale); // warm-up
   const playerOutcomes: PlayerOutcome[] = [];

@@ -113,6 +113,11 @@ export class Retriever {
     return { locale, hits: [], confident: false, probability: own.probability, features: own.features };
   }
 
+  /** The same indexes deciding with other options (the evaluation tries many cutoffs on one index). */
+  withOptions(options: RetrieverOptions): Retriever {
+    return new Retriever(this.indexes, options);
+  }
+
   /** One language's best `limit` articles by BM25F, without the "found nothing" decision (the search API). */
   rank(locale: Locale, text: string, limit: number): RetrievedArticle[] {
     const index = this.indexes.get(locale);
