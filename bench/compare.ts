@@ -3,14 +3,14 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 
 /**
- * Before/after, side by side in one run: the ingest (A, B) and case API (D) scenarios on two or more
+ * Before/after, side by side in one run: the ingest (A, B), case API (D) and one-key (H) rows on two or more
  * checkouts of this repository, alternately (A B A B …) with the same settings, so the shared
  * machine's load falls on every side alike. Each checkout runs its own bench code against its own
  * build; this script only starts them and prints one table.
  *
  *   node -r ./bench/lib/swc-register.js bench/compare.ts [label=]DIR [label=]DIR … 
  *
- * Knobs: BENCH_ROUNDS (default 2), BENCH_SCENARIOS (default "ingest,cases"), BENCH_SKIP_BUILD=1,
+ * Knobs: BENCH_ROUNDS (default 2), BENCH_SCENARIOS (default "ingest,cases,hotkey"), BENCH_SKIP_BUILD=1,
  * and the scenarios' own BENCH_CASES, BENCH_DURATION, BENCH_RATE, BENCH_CONNECTIONS.
  */
 
@@ -45,16 +45,38 @@ function loads(report) {
   }
 }
 (async () => {
-  const wanted = (env.BENCH_SCENARIOS ?? 'ingest,cases').split(',');
+  const wanted = (env.BENCH_SCENARIOS ?? 'ingest,cases,hotkey').split(',');
   if (wanted.includes('ingest')) {
     const ingest = require(dir + '/bench/ingest.ts');
     for (const report of await ingest.runIngestScenarios({ ...ingest.INGEST_DEFAULTS, log })) loads(report);
   }
+  const num = (name, fallback) => Number(env[name] ?? fallback);
   if (wanted.includes('cases')) {
     const cases = require(dir + '/bench/cases-api.ts');
     const d = cases.CASES_DEFAULTS;
-    const num = (name, fallback) => Number(env[name] ?? fallback);
     loads(await cases.runCasesScenario({ ...d, cases: num('BENCH_CASES', d.cases), durationSec: num('BENCH_DURATION', d.durationSec), rate: num('BENCH_RATE', d.rate), connections: num('BENCH_CONNECTIONS', d.connections), profile: false, log }));
+  }
+  if (wanted.includes('hotkey')) {
+    // One key, one cheap list, as fast as 8 connections go: what the per-key limiter costs, and
+    // Postgres transactions per request (pg_stat_database), which no load on the machine skews.
+    const { startService } = require(dir + '/bench/lib/service.ts');
+    const { runLoad } = require(dir + '/bench/lib/load.ts');
+    const { Client } = require(dir + '/node_modules/pg');
+    const service = await startService({});
+    const db = new Client({ connectionString: service.databaseUrl });
+    try {
+      await db.connect();
+      const xacts = async () => Number((await db.query('SELECT xact_commit + xact_rollback AS n FROM pg_stat_database WHERE datname = current_database()')).rows[0].n);
+      const headers = { authorization: service.authorization };
+      const before = await xacts();
+      const r = await runLoad({ url: service.url, headers, requests: [{ path: '/api/cases?limit=20' }], connections: 8, durationSec: num('BENCH_DURATION', 5), warmupSec: 0, pid: service.pid });
+      await new Promise((ok) => setTimeout(ok, 1000));
+      figures['H one key, GET /api/cases (saturation, 8 conn)'] = fmt(r.rps, 0) + ' req/s, p50 ' + fmt(r.p50, 2) + ' / p99 ' + fmt(r.p99, 1) + ' ms';
+      figures['H Postgres transactions per request'] = fmt((await xacts() - before) / r.requests, 2);
+    } finally {
+      await db.end().catch(() => undefined);
+      await service.stop();
+    }
   }
   process.stdout.write('\\n${MARK}' + JSON.stringify(figures) + '\\n');
 })().catch((error) => { process.stderr.write(String(error && error.stack || error) + '\\n'); process.exit(1); });
