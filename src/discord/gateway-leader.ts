@@ -61,9 +61,10 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
 
   private async campaign(login: () => Promise<string>): Promise<void> {
     if (this.role === 'stopped') return;
+    const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader', keepAlive: true, connectionTimeoutMillis: CHECK_TIMEOUT_MS, query_timeout: CHECK_TIMEOUT_MS });
     try {
-      const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader', keepAlive: true, connectionTimeoutMillis: CHECK_TIMEOUT_MS, query_timeout: CHECK_TIMEOUT_MS });
       await connection.connect();
+      await connection.query(SERVER_KEEPALIVES);
       const bot = botLockKey(this.config.DISCORD_APPLICATION_ID ?? this.config.DISCORD_TOKEN!);
       const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS won', [GATEWAY_LOCK_NAMESPACE, bot]);
       if (!rows[0].won || this.stopped) {
@@ -73,7 +74,6 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
         // Losing the lock's connection means another replica may lead now: leave the gateway.
         connection.on('error', () => this.lostLeadership(login));
         connection.on('end', () => this.lostLeadership(login));
-        await connection.query(SERVER_KEEPALIVES);
         this.role = 'leader';
         this.scheduleCheck(connection, login);
         this.logger.log('This replica holds the Discord gateway session');
@@ -82,6 +82,14 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
       }
     } catch (error) {
       this.logger.warn(`Gateway leadership campaign failed: ${(error as Error).message}`);
+      // Also after a failed login: a leader without a session must free the lock for the others.
+      if (this.connection === connection) {
+        this.role = 'follower';
+        this.connection = undefined;
+        if (this.checkTimer) clearTimeout(this.checkTimer);
+        void this.client.destroy().finally(() => this.client.rest.setToken(this.config.DISCORD_TOKEN!));
+      }
+      void connection.end().catch(() => undefined);
     }
     if (!this.stopped) this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
   }

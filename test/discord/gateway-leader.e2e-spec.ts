@@ -52,10 +52,11 @@ class TcpProxy {
 }
 
 const events: string[] = [];
-function fakeClient(name: string): Client {
+function fakeClient(name: string, loginFails = false): Client {
   const client = {
     login: async () => {
       events.push(`${name} login`);
+      if (loginFails) throw new Error('Discord is unreachable');
       return 'token';
     },
     destroy: async () => {
@@ -83,9 +84,9 @@ describe('GatewayLeader when the lock connection goes silent', () => {
     await database.drop();
   });
 
-  const start = (name: string, url: string) => {
-    const config = Object.assign(new AppConfig(), { DISCORD_TOKEN: 'aaaa.bbbb.cccc', DISCORD_APPLICATION_ID: '123456789012345678' });
-    const client = fakeClient(name);
+  const start = (name: string, url: string, options: { loginFails?: boolean; applicationId?: string } = {}) => {
+    const config = Object.assign(new AppConfig(), { DISCORD_TOKEN: 'aaaa.bbbb.cccc', DISCORD_APPLICATION_ID: options.applicationId ?? '123456789012345678' });
+    const client = fakeClient(name, options.loginFails);
     const leader = new GatewayLeader(client, config, new DatabaseConnection(url));
     leader.onModuleInit();
     void client.login('token');
@@ -110,5 +111,15 @@ describe('GatewayLeader when the lock connection goes silent', () => {
     proxy.cut();
     await eventually(() => second.status === 'ready', 15_000, 'the second replica leading');
     expect(events).toEqual(['first login', 'first destroy', 'second login']);
+  });
+
+  it('frees the lock when its login fails, so another replica can lead', async () => {
+    events.length = 0;
+    // Another bot (application id): its own lock, apart from the first test's.
+    const failing = start('failing', database.url, { loginFails: true, applicationId: '223456789012345678' });
+    await eventually(() => events.includes('failing login'), 10_000, 'the failing replica trying to log in');
+    const healthy = start('healthy', database.url, { applicationId: '223456789012345678' });
+    await eventually(() => healthy.status === 'ready', 15_000, 'the healthy replica leading');
+    expect(failing.status).not.toBe('ready');
   });
 });
