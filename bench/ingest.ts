@@ -77,8 +77,6 @@ export async function runIngestScenarios(options: IngestOptions = INGEST_DEFAULT
         TWILIO_API_BASE_URL: twilio.url,
         PUBLIC_URL,
         ROUTING_MODE: 'direct',
-        // Egress is measured against Discord's limit itself: the shared REST budget is set to it.
-        DISCORD_REST_PER_SECOND: String(options.egressLimit),
         ...options.serviceEnv,
       },
     });
