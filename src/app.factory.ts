@@ -90,7 +90,7 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     ? await options.instantiate(root, adapter, appOptions)
     : await NestFactory.create<NestFastifyApplication>(root, adapter, appOptions);
   if (options.logger !== false) app.useLogger(quietStartUp(app.get(Logger)));
-  await registerSecurityHeaders(fastify);
+  registerSecurityHeaders(fastify);
   // After the security headers' hook (refusals carry them), before the media type check (no key: 401, not 415).
   authenticateBeforeBody(fastify, app.get(RequestAuthenticator));
   fastify.addHook('onRequest', async (request) => {

@@ -2,6 +2,23 @@ import type { LightMyRequestResponse } from 'fastify';
 import { Role } from '../../src/generated/prisma/enums';
 import { createTestApp, TestApp } from '../utils/test-app';
 
+/** What helmet sets (its README lists them); cross-origin-embedder-policy is turned off on purpose. */
+const HELMET_HEADERS = [
+  'content-security-policy',
+  'cross-origin-embedder-policy',
+  'cross-origin-opener-policy',
+  'cross-origin-resource-policy',
+  'origin-agent-cluster',
+  'referrer-policy',
+  'strict-transport-security',
+  'x-content-type-options',
+  'x-dns-prefetch-control',
+  'x-download-options',
+  'x-frame-options',
+  'x-permitted-cross-domain-policies',
+  'x-xss-protection',
+];
+
 /** Every response carries the security headers: API answers, errors, the docs UI and the desk. */
 describe('security headers', () => {
   let t: TestApp;
@@ -35,6 +52,27 @@ describe('security headers', () => {
     const res = await t.request({ method: method as 'GET', url, headers: withKey ? lead : {}, ...(method === 'POST' ? { payload: {} } : {}) });
     expect(res.statusCode).toBe(status);
     expectHeaders(res);
+  });
+
+  it('an API answer carries every helmet header with the configured values', async () => {
+    const res = await t.request({ method: 'GET', url: '/api/cases', headers: lead });
+    expect(res.statusCode).toBe(200);
+    const security = Object.fromEntries(Object.entries(res.headers).filter(([name]) => HELMET_HEADERS.includes(name)));
+    expect(security).toEqual({
+      'content-security-policy':
+        "default-src 'self';script-src 'self';style-src 'self' 'unsafe-inline';img-src 'self' data:;connect-src 'self';font-src 'self' data:;object-src 'none';frame-ancestors 'none';base-uri 'none';form-action 'self'",
+      'cross-origin-opener-policy': 'same-origin',
+      'cross-origin-resource-policy': 'same-origin',
+      'origin-agent-cluster': '?1',
+      'referrer-policy': 'no-referrer',
+      'strict-transport-security': 'max-age=15552000; includeSubDomains',
+      'x-content-type-options': 'nosniff',
+      'x-dns-prefetch-control': 'off',
+      'x-download-options': 'noopen',
+      'x-frame-options': 'SAMEORIGIN',
+      'x-permitted-cross-domain-policies': 'none',
+      'x-xss-protection': '0',
+    });
   });
 
   it('the API docs page loads only same-origin scripts, which its CSP allows', async () => {
