@@ -16,7 +16,10 @@ const SORT_COLUMNS: Record<string, { column: string; cast: string }> = {
   votes: { column: '"votes"', cast: 'int' },
 };
 
-export const CASE_COLUMNS = Prisma.sql`"id", "number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "reporterLocale", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt", "agentRequestedAt", "firstResponseAt", "resolvedAt", "csatScore", "csatComment", "csatAgent", "csatAt", "fields", "reportLanguage", "votes", "mergedIntoNumber"`;
+/** What a CaseView shows (toCaseView); lists read only these. */
+export const VIEW_COLUMNS = Prisma.sql`"number", "type", "status", "priority", "title", "description", "reporterId", "reporterName", "reporterLocale", "guildId", "channelId", "assignee", "createdAt", "updatedAt", "closedAt", "agentRequestedAt", "firstResponseAt", "resolvedAt", "csatScore", "csatComment", "csatAgent", "csatAt", "fields", "reportLanguage", "votes", "mergedIntoNumber"`;
+/** A whole case row: the view's columns and the internal id, for the single-case reads that need it. */
+export const CASE_COLUMNS = Prisma.sql`"id", ${VIEW_COLUMNS}`;
 
 type CursorValue = string | number;
 
@@ -112,7 +115,7 @@ export function buildCaseListSql(query: ListCasesQuery, limit: number): Prisma.S
   }
   const condition = where.length ? Prisma.sql`WHERE ${Prisma.join(where, ' AND ')}` : Prisma.empty;
   const order = sort.column === '"number"' ? Prisma.sql`"number" ${direction}` : Prisma.sql`${column} ${direction}, "number" ${direction}`;
-  const list = Prisma.sql`SELECT ${CASE_COLUMNS} FROM "Case" ${condition} ORDER BY ${order} LIMIT ${limit}`;
+  const list = Prisma.sql`SELECT ${VIEW_COLUMNS} FROM "Case" ${condition} ORDER BY ${order} LIMIT ${limit}`;
   if (q && sort.column === '"number"' && sort.descending && MULTI_TERM.test(q.trim())) {
     return newestWindowFirst(where, filters, q, cursorNumber, limit);
   }
@@ -142,12 +145,12 @@ function newestWindowFirst(where: Prisma.Sql[], filters: Prisma.Sql[], q: string
     // BETWEEN of two unknowns is estimated as a narrow range, which keeps the planner off a parallel scan here.
     Prisma.sql`"number" BETWEEN ${upper} - ${Prisma.raw(String(SEARCH_WINDOW - 1))} AND ${upper}`,
   ];
-  const everything = Prisma.sql`SELECT ${CASE_COLUMNS} FROM "Case" WHERE ${Prisma.join(where, ' AND ')}`;
+  const everything = Prisma.sql`SELECT ${VIEW_COLUMNS} FROM "Case" WHERE ${Prisma.join(where, ' AND ')}`;
   return Prisma.sql`
     WITH recent AS MATERIALIZED (
-      SELECT ${CASE_COLUMNS} FROM "Case" WHERE ${Prisma.join(window, ' AND ')} ORDER BY "number" DESC LIMIT ${limit}
+      SELECT ${VIEW_COLUMNS} FROM "Case" WHERE ${Prisma.join(window, ' AND ')} ORDER BY "number" DESC LIMIT ${limit}
     )
-    SELECT ${CASE_COLUMNS} FROM (
+    SELECT ${VIEW_COLUMNS} FROM (
       SELECT * FROM recent WHERE (SELECT count(*) FROM recent) >= ${limit}
       UNION ALL
       (${everything} AND (SELECT count(*) FROM recent) < ${limit} ORDER BY "number" DESC LIMIT ${limit})

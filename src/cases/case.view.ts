@@ -57,7 +57,10 @@ export interface CaseRow {
   csatAt: Date | null;
 }
 
-export function toCaseView(row: CaseRow): CaseView {
+/** What toCaseView reads: a case row without its internal id (the list selects no more). */
+export type CaseViewRow = Omit<CaseRow, 'id'>;
+
+export function toCaseView(row: CaseViewRow): CaseView {
   return {
     number: row.number,
     type: row.type,

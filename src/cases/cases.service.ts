@@ -10,7 +10,7 @@ import { buildCaseListSql, CASE_COLUMNS, encodeCursor, sortParts } from './case-
 import { CaseEventsBus } from './case-events.bus';
 import { safeFilename } from './case-files';
 import { CaseFilter, CasePatch } from './case-inputs';
-import { CaseAttachmentView, CaseEventView, CaseRow, CaseView, toCaseView } from './case.view';
+import { CaseAttachmentView, CaseEventView, CaseRow, CaseView, CaseViewRow, toCaseView } from './case.view';
 
 export interface NewCase {
   type: CaseType;
@@ -79,7 +79,7 @@ export class CasesService {
 
   async list(query: CaseFilter): Promise<CasePage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.reader.$queryRaw<CaseRow[]>(buildCaseListSql(query, limit + 1));
+    const rows = await this.reader.$queryRaw<CaseViewRow[]>(buildCaseListSql(query, limit + 1));
     const page = rows.slice(0, limit);
     let nextCursor: string | null = null;
     if (rows.length > limit) {
