@@ -8,6 +8,7 @@ import { AppConfig, loadConfig } from '../../src/config/app-config';
 import { PrismaService } from '../../src/database/prisma.service';
 import { Role } from '../../src/generated/prisma/enums';
 import { createTestDatabase } from './test-database';
+import { ObservedResponse, OpenApiResponseChecker } from './openapi-responses';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -18,6 +19,9 @@ export interface TestApp {
   request(options: InjectOptions): Promise<LightMyRequestResponse>;
   /** A new API key of this role, for a person named like the key unless given; returns the bearer header for it. */
   keyFor(role: Role, name?: string, displayName?: string): Promise<{ authorization: string }>;
+  /** Every response this app sends (inject and real HTTP) is passed to the listener too. */
+  observe(listener: (response: ObservedResponse) => void): void;
+  /** Closes the app and drops its database; fails when a response did not match the OpenAPI document. */
   close(): Promise<void>;
 }
 
@@ -33,6 +37,28 @@ export interface TestAppOptions {
    * them, e.g. a recording double of a port: `[{ provide: AgentPlatformEvents, useValue: recorder }]`.
    */
   overrides?: { provide: abstract new (...args: never[]) => unknown; useValue: unknown }[];
+}
+
+/**
+ * Routes deliberately left out of the document: its own UI, the built web desk's files and Twilio's
+ * signed webhooks (not a client API). Their errors are still checked as problem+json.
+ */
+const UNDOCUMENTED_ROUTES = [/^\/docs(\/|$)/, /^\/desk(\/\{file\})?$/, /^\/(forward-to-discord|chatbot-to-discord|twilio\/taskrouter-events)$/, /^\/metrics$/];
+
+/** Each response as sent: Fastify's onSend sees inject and socket requests alike, after serialization. */
+function observeResponses(app: NestFastifyApplication, listener: (response: ObservedResponse) => void): void {
+  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply, payload) => {
+    const type = reply.getHeader('content-type');
+    listener({
+      method: request.method,
+      route: request.routeOptions.url,
+      url: request.url,
+      status: reply.statusCode,
+      contentType: type === undefined ? undefined : String(type),
+      body: typeof payload === 'string' ? payload : Buffer.isBuffer(payload) ? payload.toString('utf8') : payload == null ? '' : undefined,
+    });
+    return payload;
+  });
 }
 
 /** AppModule built through @nestjs/testing so tests can add modules and override providers. */
@@ -58,8 +84,12 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', MIGRATE_ON_BOOT: 'false', DATABASE_URL: database.url, ...TEST_LIMITS, ...env });
   const customized = options.imports !== undefined || options.overrides !== undefined;
   const app = await createApp(config, { logger: false, ...(customized ? { instantiate: instantiateWith(config, options) } : {}) });
+  const listeners: ((response: ObservedResponse) => void)[] = [];
+  observeResponses(app, (response) => listeners.forEach((listener) => listener(response)));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
+  const checker = new OpenApiResponseChecker((await app.inject({ method: 'GET', url: '/docs/json' })).json(), UNDOCUMENTED_ROUTES);
+  listeners.push((response) => checker.check(response));
   const prisma = app.get(PrismaService);
   return {
     app,
@@ -71,9 +101,14 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
       const { key } = await app.get(ApiKeysService).create({ name, role, displayName });
       return { authorization: `Bearer ${key}` };
     },
+    observe: (listener) => void listeners.push(listener),
     close: async () => {
       await app.close();
       await database.drop();
+      if (checker.violations.length > 0) {
+        const shown = [...new Set(checker.violations)];
+        throw new Error(`${shown.length} response(s) do not match the OpenAPI document (/docs/json):\n${shown.slice(0, 40).join('\n')}`);
+      }
     },
   };
 }
