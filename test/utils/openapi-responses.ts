@@ -47,6 +47,8 @@ export class OpenApiResponseChecker {
     const path = response.route?.replace(/:(\w+)/g, '{$1}');
     const verb = response.method === 'HEAD' ? 'get' : response.method.toLowerCase();
     const operation = path === undefined ? undefined : this.document.paths[path]?.[verb];
+    // "Never a 500": an unexpected error is a bug wherever it happens, documented or not.
+    if (response.status >= 500 && response.status !== 503) return `an unexpected server error: ${response.body?.slice(0, 200)}`;
     if (!operation) {
       const deliberate = path !== undefined && this.undocumented.some((pattern) => pattern.test(path));
       if (deliberate && response.status < 400) return undefined;

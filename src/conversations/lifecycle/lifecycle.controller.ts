@@ -1,5 +1,6 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { WaitingForPlayerResponse } from '../conversations.response';
 import { MinimumRole, Role } from '../../auth/roles';
 import { ChatLifecycle } from './chat-lifecycle';
 
@@ -13,6 +14,7 @@ export class LifecycleController {
   @HttpCode(200)
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Mark a help chat "waiting for the player": reminder after STALE_CHAT_HOURS, closed AUTO_CLOSE_HOURS later unless they answer' })
+  @ApiOkResponse({ type: WaitingForPlayerResponse })
   waitingForPlayer(@Param('id') id: string) {
     return this.lifecycle.waitingForPlayer(id);
   }
