@@ -2,6 +2,9 @@ import { Controller, Get, Module } from '@nestjs/common';
 import { ApiOkResponse, ApiProperty } from '@nestjs/swagger';
 import { Public } from '../../src/auth/roles';
 import { ObservedResponse, OpenApiDocument, OpenApiResponseChecker } from '../utils/openapi-responses';
+import { Role } from '../../src/generated/prisma/enums';
+import { SseClient } from '../desk/sse-client';
+import { eventually } from '../utils/eventually';
 import { createTestApp } from '../utils/test-app';
 
 /**
@@ -100,5 +103,23 @@ describe('OpenAPI response check', () => {
     await expect(failure).rejects.toThrow(/GET \/test-widgets → 200: body does not match the schema: .*\/id must be number/);
     await expect(failure).rejects.toThrow(/GET \/test-widgets → 200: .*must NOT have additional properties \(colour\)/);
     await expect(failure).rejects.not.toThrow(/\/health\/live/);
+  });
+
+  it('sees hijacked replies too: the event stream is checked by its status and media type', async () => {
+    const t = await createTestApp();
+    try {
+      const seen: ObservedResponse[] = [];
+      t.observe((response) => seen.push(response));
+      await t.app.listen({ port: 0, host: '127.0.0.1' });
+      const stream = await SseClient.open(`${await t.app.getUrl()}/api/events`, await t.keyFor(Role.VIEWER));
+      stream.close();
+      const head = await eventually(() => seen.find((r) => r.route === '/api/events'), 5000, 'the stream observed');
+      expect(head).toMatchObject({ method: 'GET', status: 200, contentType: expect.stringMatching(/^text\/event-stream/), body: undefined });
+      const wrong = new OpenApiResponseChecker((await t.request({ method: 'GET', url: '/docs/json' })).json());
+      wrong.check({ ...head, contentType: 'application/json' });
+      expect(wrong.violations).toEqual([expect.stringMatching(/GET \/api\/events → 200: content type application\/json not documented \(documented: text\/event-stream\)/)]);
+    } finally {
+      await t.close();
+    }
   });
 });

@@ -43,11 +43,29 @@ export interface TestAppOptions {
  * Routes deliberately left out of the document: its own UI, the built web desk's files and Twilio's
  * signed webhooks (not a client API). Their errors are still checked as problem+json.
  */
-const UNDOCUMENTED_ROUTES = [/^\/docs(\/|$)/, /^\/desk(\/\{file\})?$/, /^\/(forward-to-discord|chatbot-to-discord|twilio\/taskrouter-events)$/, /^\/metrics$/];
+const UNDOCUMENTED_ROUTES = [/^\/docs(\/|$)/, /^\/desk(\/|\/\{file\})?$/, /^\/(forward-to-discord|chatbot-to-discord|twilio\/taskrouter-events)$/, /^\/metrics$/];
 
-/** Each response as sent: Fastify's onSend sees inject and socket requests alike, after serialization. */
+/**
+ * Each response as sent: Fastify's onSend sees inject and socket requests alike, after serialization.
+ * Hijacked replies (the SSE stream) skip onSend, so their head is taken where they write it.
+ */
 function observeResponses(app: NestFastifyApplication, listener: (response: ObservedResponse) => void): void {
-  app.getHttpAdapter().getInstance().addHook('onSend', async (request, reply, payload) => {
+  const fastify = app.getHttpAdapter().getInstance();
+  const seen = new WeakSet<object>();
+  fastify.addHook('onRequest', async (request, reply) => {
+    const raw = reply.raw;
+    const writeHead = raw.writeHead.bind(raw) as (status: number, ...rest: unknown[]) => typeof raw;
+    raw.writeHead = ((status: number, ...rest: unknown[]) => {
+      if (!seen.has(request)) {
+        const headers = rest.find((arg) => arg && typeof arg === 'object') as Record<string, unknown> | undefined;
+        const type = headers?.['Content-Type'] ?? headers?.['content-type'] ?? raw.getHeader('content-type');
+        listener({ method: request.method, route: request.routeOptions.url, url: request.url, status, contentType: type === undefined ? undefined : String(type), body: undefined });
+      }
+      return writeHead(status, ...rest);
+    }) as typeof raw.writeHead;
+  });
+  fastify.addHook('onSend', async (request, reply, payload) => {
+    seen.add(request);
     const type = reply.getHeader('content-type');
     listener({
       method: request.method,
