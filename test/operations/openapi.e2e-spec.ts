@@ -93,8 +93,10 @@ describe('OpenAPI document', () => {
       await t.request({ method: 'POST', url: '/api/cases', headers: { ...viewer, 'content-type': 'text/plain' }, payload: 'hello' }),
       await t.request({ method: 'GET', url: '/no/such/route' }),
       await t.request({ method: 'GET', url: '/%E0%A4%A' }),
+      await t.request({ method: 'GET', url: `/api/cases?q=${'a'.repeat(9000)}`, headers: viewer }),
+      await t.request({ method: 'POST', url: '/api/cases', headers: { ...viewer, 'content-type': 'application/json' }, payload: `{"title":"${'x'.repeat(1_100_000)}"}` }),
     ];
-    expect(answers.map((a) => a.statusCode)).toEqual([401, 404, 403, 415, 404, 400]);
+    expect(answers.map((a) => a.statusCode)).toEqual([401, 404, 403, 415, 404, 400, 414, 413]);
     for (const answer of answers) {
       expect(answer.headers['content-type']).toMatch(/^application\/problem\+json/);
       expect([answer.statusCode, validate(answer.json()), validate.errors]).toEqual([answer.statusCode, true, null]);
