@@ -8,6 +8,7 @@ import { DomainError } from '../common/domain-error';
 import { AnnouncementsService } from './announcements.service';
 import { CreateAnnouncementDto, ListAnnouncementsQuery, UpdateAnnouncementDto } from './announcements.dto';
 import { FeedsService } from './feeds.service';
+import { ApiProblem } from '../operations/api-problem';
 
 const dateOf = (value: string | undefined) => (value === undefined ? undefined : new Date(value));
 
@@ -53,6 +54,7 @@ export class AnnouncementsController {
   @Patch(':id')
   @ApiOperation({ summary: 'Edit a scheduled announcement, or a posted one (its Discord message is edited)' })
   @ApiOkResponse({ type: AnnouncementResponse })
+  @ApiProblem(409, 'A cancelled, deleted or failed announcement cannot be edited')
   update(@Param('id', UuidPipe) id: string, @Body() body: UpdateAnnouncementDto) {
     if (Object.values(body).every((value) => value === undefined)) {
       throw DomainError.validation([{ field: 'body', messages: ['give at least one of title, body, imageUrl, mentionRoleId, postAt'] }]);

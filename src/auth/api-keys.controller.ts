@@ -5,6 +5,7 @@ import { Transform } from 'class-transformer';
 import { IsEnum, IsString, Length, Matches } from 'class-validator';
 import { ApiKeysService } from './api-keys.service';
 import { MinimumRole, Role } from './roles';
+import { ApiProblem } from '../operations/api-problem';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'support-dashboard' })
@@ -39,6 +40,7 @@ export class ApiKeysController {
   @Post()
   @ApiOperation({ summary: 'Create a key for a person; the secret is in this response only' })
   @ApiCreatedResponse({ type: CreatedApiKeyResponse })
+  @ApiProblem(409, 'A key of that name exists (names compare case-insensitively)')
   create(@Body() body: CreateApiKeyDto) {
     return this.keys.create(body);
   }
@@ -46,6 +48,7 @@ export class ApiKeysController {
   @Delete(':idOrName')
   @ApiOperation({ summary: 'Revoke a key by id or name; it stops working at once (revoking twice keeps the first time)' })
   @ApiOkResponse({ type: ApiKeyResponse, description: 'The revoked key' })
+  @ApiProblem(409, 'The last active lead key: create another first')
   revoke(@Param('idOrName') idOrName: string) {
     return this.keys.revoke(idOrName);
   }

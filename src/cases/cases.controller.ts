@@ -7,6 +7,7 @@ import { CaseNumberPipe } from './case-number.pipe';
 import { AddNoteDto, CreateCaseDto, ListCasesQuery, UpdateCaseDto } from './cases.dto';
 import { CaseResponseStats } from './case-response-stats';
 import { CasesService } from './cases.service';
+import { ApiProblem } from '../operations/api-problem';
 import { CaseDetailResponse, CaseEventResponse, CasePageResponse, CaseResponse, CaseStatsResponse } from './cases.response';
 
 const actorOf = (request: AuthenticatedRequest) => `api:${request.principal!.name}`;
@@ -54,6 +55,7 @@ export class CasesController {
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Change status (allowed transitions only), priority, assignee or title; agents may change only the status' })
   @ApiOkResponse({ type: CaseResponse, description: 'The case as changed' })
+  @ApiProblem(409, 'The status cannot go there from the current one (the problem lists where it can)')
   update(@Param('number', CaseNumberPipe) number: number, @Body() body: UpdateCaseDto, @Req() request: AuthenticatedRequest) {
     const fields = Object.keys(body).filter((key) => body[key as keyof UpdateCaseDto] !== undefined);
     if (fields.length === 0) {

@@ -6,6 +6,7 @@ import { UuidPipe } from '../common/uuid';
 import { CreateArticleDto, ListArticlesQuery, SearchArticlesQuery, UpdateArticleDto } from './articles.dto';
 import { SuggestionStore } from './feedback/suggestion-store';
 import { ArticlesService } from './articles.service';
+import { ApiProblem } from '../operations/api-problem';
 
 @ApiTags('knowledge base')
 @ApiBearerAuth()
@@ -42,6 +43,7 @@ export class ArticlesController {
   @MinimumRole(Role.LEAD)
   @ApiOperation({ summary: 'Add an article (slug unique per locale); the bot uses it at once' })
   @ApiCreatedResponse({ type: ArticleResponse })
+  @ApiProblem(409, 'An article with that slug exists in that locale')
   create(@Body() body: CreateArticleDto) {
     return this.articles.create(body);
   }

@@ -46,6 +46,7 @@ export class ConversationsController {
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Close a help chat; the player is told' })
   @ApiNoContentResponse({ description: 'Closed' })
+  @ApiProblem(409, 'Already closed')
   async close(@Param('id', UuidPipe) id: string) {
     await this.replies.close(id);
   }
@@ -55,6 +56,7 @@ export class ConversationsController {
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Take a waiting help chat: the player is told who joined, the case is assigned' })
   @ApiNoContentResponse({ description: 'Claimed' })
+  @ApiProblem(409, 'Closed, or the player has not asked for a person')
   async claim(@Param('id', UuidPipe) id: string, @Req() request: AuthenticatedRequest) {
     await this.replies.claim(id, request.principal!.displayName);
   }
@@ -63,6 +65,7 @@ export class ConversationsController {
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: "Reply in the case's help chat: the text reaches the player's DM" })
   @ApiCreatedResponse({ type: ReplyResponse })
+  @ApiProblem(409, 'The case has no open help chat')
   @ApiProblem(422, 'The player cannot be reached (DMs closed, left the server); the reply is stored as FAILED')
   reply(@Param('number', CaseNumberPipe) number: number, @Body() body: ReplyDto, @Req() request: AuthenticatedRequest) {
     return this.replies.replyToCase(number, body.body, request.principal!.displayName);

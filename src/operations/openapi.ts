@@ -12,7 +12,6 @@ const PROBLEM_TITLES: Record<number, string> = {
   401: 'No valid API key or desk session',
   403: 'The key\'s role is not enough',
   404: 'Not found',
-  409: 'Conflicts with the current state',
   413: 'The body is larger than BODY_LIMIT_BYTES',
   414: 'The URL is too long',
   415: 'The body is not application/json',
@@ -44,7 +43,7 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       const rule = access.get(`${verb.toUpperCase()} ${path}`) ?? { public: false, role: Role.VIEWER };
       (operation as unknown as Record<string, unknown>)['x-required-role'] = rule.public ? 'none' : rule.role.toLowerCase();
-      const statuses = [400, 414, ...(rule.public ? [] : [401, 403, 429]), ...(path.includes('{') ? [404] : []), ...(operation.requestBody ? [413, 415] : []), ...(verb !== 'get' ? [409] : [])];
+      const statuses = [400, 414, ...(rule.public ? [] : [401, 403, 429]), ...(path.includes('{') ? [404] : []), ...(operation.requestBody ? [413, 415] : [])];
       if (!rule.public) operation.security = [{ bearer: [] }];
       for (const status of statuses) {
         operation.responses[String(status)] ??= { description: PROBLEM_TITLES[status], content: { 'application/problem+json': { schema: PROBLEM_REF } } };

@@ -5,6 +5,7 @@ import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { MinimumRole, Role } from '../auth/roles';
 import { CreateSnippetDto, UpdateSnippetDto } from './snippets.dto';
 import { SnippetsService } from './snippets.service';
+import { ApiProblem } from '../operations/api-problem';
 
 /** Saved answers: agents read them, leads change them. */
 @ApiTags('snippets')
@@ -32,6 +33,7 @@ export class SnippetsController {
   @MinimumRole(Role.LEAD)
   @ApiOperation({ summary: 'Save a new snippet (texts.en required)' })
   @ApiCreatedResponse({ type: SnippetResponse })
+  @ApiProblem(409, 'A snippet of that name exists')
   create(@Body() body: CreateSnippetDto, @Req() request: AuthenticatedRequest) {
     return this.snippets.create(body.name, { ...body.texts }, `api:${request.principal!.name}`);
   }

@@ -6,6 +6,7 @@ import { MinimumRole, Role } from '../../auth/roles';
 import { CaseNumberPipe } from '../case-number.pipe';
 import { MergeService } from './merge.service';
 import { VotesService } from './votes.service';
+import { ApiProblem } from '../../operations/api-problem';
 import { MergeResponse, VotersResponse } from './reports.response';
 
 export class MergeCaseDto {
@@ -27,6 +28,7 @@ export class ReportsController {
   @Get('voters')
   @ApiOperation({ summary: "A report's voters (\"me too\" / upvotes), oldest first, and who asked to be told when it is resolved" })
   @ApiOkResponse({ type: VotersResponse })
+  @ApiProblem(409, 'The case is a help chat, not a report')
   voters(@Param('number', CaseNumberPipe) number: number) {
     return this.votes.voters(number);
   }
@@ -36,6 +38,7 @@ export class ReportsController {
   @MinimumRole(Role.LEAD)
   @ApiOperation({ summary: 'Merge this duplicate into another report: closed with a link, its reporter and voters move to the master' })
   @ApiOkResponse({ type: MergeResponse })
+  @ApiProblem(409, 'Not mergeable: different types, already merged, or the master is merged or CLOSED')
   merge(@Param('number', CaseNumberPipe) number: number, @Body() body: MergeCaseDto, @Req() request: AuthenticatedRequest) {
     return this.merges.merge(number, body.into, `api:${request.principal!.name}`);
   }

@@ -1,6 +1,7 @@
 import { Controller, HttpCode, Param, Post } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { WaitingForPlayerResponse } from '../conversations.response';
+import { ApiProblem } from '../../operations/api-problem';
 import { MinimumRole, Role } from '../../auth/roles';
 import { ChatLifecycle } from './chat-lifecycle';
 
@@ -15,6 +16,7 @@ export class LifecycleController {
   @MinimumRole(Role.AGENT)
   @ApiOperation({ summary: 'Mark a help chat "waiting for the player": reminder after STALE_CHAT_HOURS, closed AUTO_CLOSE_HOURS later unless they answer' })
   @ApiOkResponse({ type: WaitingForPlayerResponse })
+  @ApiProblem(409, 'Only a chat waiting for or with an agent can wait for the player')
   waitingForPlayer(@Param('id') id: string) {
     return this.lifecycle.waitingForPlayer(id);
   }
