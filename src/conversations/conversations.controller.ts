@@ -13,7 +13,7 @@ import { ApiProblem } from '../operations/api-problem';
 import { ConversationResponse, ReplyResponse, TranscriptResponse } from './conversations.response';
 
 export class ReplyDto {
-  @ApiProperty({ maxLength: 2000 })
+  @ApiProperty({ maxLength: 2000, example: 'Try restarting the launcher, then tell me what you see.' })
   @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
   @IsString() @Length(1, 2000)
   body!: string;

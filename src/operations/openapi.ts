@@ -46,7 +46,11 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
       const statuses = [400, 414, ...(rule.public ? [] : [401, 403, 429]), ...(path.includes('{') ? [404] : []), ...(operation.requestBody ? [413, 415] : [])];
       if (!rule.public) operation.security = [{ bearer: [] }];
       for (const status of statuses) {
-        operation.responses[String(status)] ??= { description: PROBLEM_TITLES[status], content: { 'application/problem+json': { schema: PROBLEM_REF } } };
+        operation.responses[String(status)] ??= {
+          description: PROBLEM_TITLES[status],
+          ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before the next request', schema: { type: 'integer', example: 12 } } } } : {}),
+          content: { 'application/problem+json': { schema: PROBLEM_REF } },
+        };
       }
     }
   }
