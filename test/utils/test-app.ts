@@ -9,6 +9,7 @@ import { PrismaService } from '../../src/database/prisma.service';
 import { Role } from '../../src/generated/prisma/enums';
 import { createTestDatabase } from './test-database';
 import { ObservedResponse, OpenApiResponseChecker } from './openapi-responses';
+import { saveSeen, seenKey } from './openapi-coverage';
 
 export interface TestApp {
   app: NestFastifyApplication;
@@ -106,8 +107,14 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
   observeResponses(app, (response) => listeners.forEach((listener) => listener(response)));
   await app.init();
   await app.getHttpAdapter().getInstance().ready();
-  const checker = new OpenApiResponseChecker((await app.inject({ method: 'GET', url: '/docs/json' })).json(), UNDOCUMENTED_ROUTES);
-  listeners.push((response) => checker.check(response));
+  const document = (await app.inject({ method: 'GET', url: '/docs/json' })).json();
+  const checker = new OpenApiResponseChecker(document, UNDOCUMENTED_ROUTES);
+  const seen = new Set<string>();
+  listeners.push((response) => {
+    checker.check(response);
+    const key = seenKey(response);
+    if (key) seen.add(key);
+  });
   const prisma = app.get(PrismaService);
   return {
     app,
@@ -123,6 +130,7 @@ export async function createTestApp(env: Record<string, string> = {}, options: T
     close: async () => {
       await app.close();
       await database.drop();
+      saveSeen(document, seen);
       if (checker.violations.length > 0) {
         const shown = [...new Set(checker.violations)];
         throw new Error(`${shown.length} response(s) do not match the OpenAPI document (/docs/json):\n${shown.slice(0, 40).join('\n')}`);
