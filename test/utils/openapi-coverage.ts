@@ -1,4 +1,5 @@
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import type { ObservedResponse, OpenApiDocument } from './openapi-responses';
 
@@ -8,7 +9,6 @@ import type { ObservedResponse, OpenApiDocument } from './openapi-responses';
  * documented success answers no test produced: their schemas are the ones nothing checks.
  */
 const key = (method: string, path: string, status: string) => `${method.toUpperCase()} ${path} ${status}`;
-let written = 0;
 
 export function seenKey(response: ObservedResponse): string | undefined {
   return response.route === undefined ? undefined : key(response.method === 'HEAD' ? 'GET' : response.method, response.route.replace(/:(\w+)/g, '{$1}'), String(response.status));
@@ -20,7 +20,8 @@ export function saveSeen(document: OpenApiDocument, seen: Set<string>): void {
   mkdirSync(dir, { recursive: true });
   const docFile = join(dir, 'document.json');
   if (!existsSync(docFile)) writeFileSync(docFile, JSON.stringify(document));
-  writeFileSync(join(dir, `seen-${process.pid}-${++written}.json`), JSON.stringify([...seen]));
+  // One file per test app: Jest reloads modules for every file in a worker, so no counter survives.
+  writeFileSync(join(dir, `seen-${randomUUID()}.json`), JSON.stringify([...seen]));
 }
 
 export function unexercisedSuccesses(dir: string): string[] {
