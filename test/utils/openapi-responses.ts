@@ -24,6 +24,14 @@ export interface ObservedResponse {
 }
 
 const DOC_ID = 'openapi.json';
+
+/** Thrown by a test app's close() when responses did not match the document. */
+export class OpenApiViolations extends Error {
+  constructor(violations: string[]) {
+    const shown = [...new Set(violations)];
+    super(`${shown.length} response(s) do not match the OpenAPI document (/docs/json):\n${shown.slice(0, 40).join('\n')}`);
+  }
+}
 const JSON_TYPE = /^application\/([\w.-]+\+)?json$/;
 
 export class OpenApiResponseChecker {
