@@ -8,6 +8,8 @@ import type { IncomingMessage } from 'node:http';
 import { Logger } from 'nestjs-pino';
 import { AppModule } from './app.module';
 import { ApiKeysService } from './auth/api-keys.service';
+import { authenticateBeforeBody, markAuthenticatedRoutes } from './auth/authentication-hook';
+import { RequestAuthenticator } from './auth/request-authenticator';
 import { DomainError } from './common/domain-error';
 import { clientErrorHandler, MAX_URL_LENGTH } from './common/client-errors';
 import { sendProblem } from './common/problem.filter';
@@ -74,12 +76,8 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     if (request.url.length > MAX_URL_LENGTH) {
       throw new DomainError('uri_too_long', 414, `The URL is longer than ${MAX_URL_LENGTH} characters`);
     }
-    if (!request.url.startsWith('/api/') || !hasBody(request)) return;
-    const type = request.headers['content-type'];
-    if (!type || !JSON_CONTENT_TYPE.test(type)) {
-      throw new DomainError('unsupported_media_type', 415, `Send the body as application/json, not ${type ?? 'without a content type'}`);
-    }
   });
+  markAuthenticatedRoutes(fastify);
   const appOptions: NestApplicationOptions = {
     bufferLogs: true,
     // The raw bytes of JSON bodies: a signed Twilio JSON webhook is checked against its bodySHA256.
@@ -93,6 +91,15 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
     : await NestFactory.create<NestFastifyApplication>(root, adapter, appOptions);
   if (options.logger !== false) app.useLogger(quietStartUp(app.get(Logger)));
   await registerSecurityHeaders(fastify);
+  // After the security headers' hook (refusals carry them), before the media type check (no key: 401, not 415).
+  authenticateBeforeBody(fastify, app.get(RequestAuthenticator));
+  fastify.addHook('onRequest', async (request) => {
+    if (!request.url.startsWith('/api/') || !hasBody(request)) return;
+    const type = request.headers['content-type'];
+    if (!type || !JSON_CONTENT_TYPE.test(type)) {
+      throw new DomainError('unsupported_media_type', 415, `Send the body as application/json, not ${type ?? 'without a content type'}`);
+    }
+  });
   app.enableShutdownHooks();
 
   const document = buildOpenApi(app);

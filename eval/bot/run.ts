@@ -2,8 +2,8 @@
  * `npm run bot:eval`: the support bot on eval/bot (player messages in five languages, labelled
  * with the articles that answer them, and live-agent requests with traps), against the shipped
  * kb/. Prints top-1/top-3, fallback and intent precision/recall and latency per language and
- * overall, for the development and held-out thirds. `-- --misses` lists the development misses;
- * `-- --calibrate` searches the thresholds on the development third only.
+ * overall, for the development and held-out thirds. `-- --misses` lists the development misses.
+ * The "found nothing" decision is fitted by `npm run bot:fit` (fit-decision.ts), on the development third only.
  */
 import { join } from 'node:path';
 import { AppConfig } from '../../src/config/app-config';
@@ -13,7 +13,7 @@ import { readKnowledgeBase } from '../../src/chatbot/kb-files';
 import { DisabledAnswerWriter } from '../../src/chatbot/llm/answer-writer';
 import { LOCALES } from '../../src/chatbot/locales';
 import { RetrieverSource } from '../../src/chatbot/retrieval/knowledge-index';
-import { DEFAULT_THRESHOLDS, Retriever, Thresholds } from '../../src/chatbot/retrieval/retriever';
+import { DEFAULT_OPTIONS, Retriever, RetrieverOptions } from '../../src/chatbot/retrieval/retriever';
 import { IntentOutcome, PlayerOutcome, formatTable, summarise } from './metrics';
 import { IntentCase, loadIntentCases, loadPlayerCases, PlayerCase } from './load';
 
@@ -28,8 +28,13 @@ class StaticSource extends RetrieverSource {
   }
 }
 
-export async function evaluate(thresholds: Thresholds, players: PlayerCase[], intents: IntentCase[]) {
-  const retriever = Retriever.build(readKnowledgeBase(join(ROOT, 'kb')), thresholds);
+/** One index per knowledge base: the fitting evaluates hundreds of cutoffs on the same articles. */
+const built = new WeakMap<object, Retriever>();
+
+export async function evaluate(options: RetrieverOptions, players: PlayerCase[], intents: IntentCase[], kb = readKnowledgeBase(join(ROOT, 'kb'))) {
+  let base = built.get(kb);
+  if (!base) built.set(kb, (base = Retriever.build(kb)));
+  const retriever = base.withOptions(options);
   const bot = new FaqBot(new StaticSource(retriever), new MemorySuggestionStore(), new DisabledAnswerWriter(), new AppConfig());
   for (const c of players.slice(0, 20)) await bot.answer(c.text, c.discordLocale); // warm-up
   const playerOutcomes: PlayerOutcome[] = [];
@@ -63,24 +68,27 @@ function table(playerOutcomes: PlayerOutcome[], intentOutcomes: IntentOutcome[])
  * without the players' words (keywords, aliases) and against a single-field BM25 over title + body.
  */
 function rankingOnly(players: PlayerCase[]): string {
-  const open = { minScore: 0, minCoverage: 0, minTopical: 0, unknownWeight: DEFAULT_THRESHOLDS.unknownWeight, relative: 0 };
+  const open = { ...DEFAULT_OPTIONS, relative: 0, model: { ...DEFAULT_OPTIONS.model, cutoff: 0 } };
   const kb = readKnowledgeBase(join(ROOT, 'kb'));
   const variants = {
     'this bot (BM25F + keywords/aliases, typos, topical boost)': Retriever.build(kb, open),
     'same without keywords/aliases': Retriever.build(kb.map((a) => ({ ...a, keywords: [], aliases: [] })), open),
     'single-field BM25 over title + body (same analyzer)': Retriever.build(kb.map((a) => ({ ...a, body: `${a.title}\n${a.body}`, title: '', tags: [], keywords: [], aliases: [] })), open),
   };
-  const answerable = players.filter((p) => p.answers.length);
-  const lines = ['| ranking only, answerable messages | top-1 | top-3 |', '| --- | --- | --- |'];
+  const lines = ['| ranking only, answerable messages | dev top-1 | dev top-3 | held-out top-1 | held-out top-3 |', '| --- | --- | --- | --- | --- |'];
   for (const [name, retriever] of Object.entries(variants)) {
-    let top1 = 0;
-    let top3 = 0;
-    for (const c of answerable) {
-      const slugs = retriever.retrieve(c.text, c.discordLocale).hits.map((h) => h.article.slug);
-      if (c.answers.includes(slugs[0])) top1++;
-      if (slugs.slice(0, 3).some((s) => c.answers.includes(s))) top3++;
-    }
-    lines.push(`| ${name} | ${(top1 / answerable.length).toFixed(2)} | ${(top3 / answerable.length).toFixed(2)} |`);
+    const cells = (['dev', 'held-out'] as const).map((split) => {
+      const answerable = players.filter((p) => p.answers.length && p.split === split);
+      let top1 = 0;
+      let top3 = 0;
+      for (const c of answerable) {
+        const slugs = retriever.retrieve(c.text, c.discordLocale).hits.map((h) => h.article.slug);
+        if (c.answers.includes(slugs[0])) top1++;
+        if (slugs.slice(0, 3).some((s) => c.answers.includes(s))) top3++;
+      }
+      return `${(top1 / answerable.length).toFixed(2)} | ${(top3 / answerable.length).toFixed(2)}`;
+    });
+    lines.push(`| ${name} | ${cells.join(' | ')} |`);
   }
   return lines.join('\n');
 }
@@ -90,13 +98,8 @@ async function main() {
   const players = loadPlayerCases(dir);
   const intents = loadIntentCases(dir);
   const args = process.argv.slice(2);
-  if (args.includes('--calibrate')) {
-    const { calibrate } = await import('./calibrate');
-    await calibrate(players.filter((p) => p.split === 'dev'), intents.filter((i) => i.split === 'dev'));
-    return;
-  }
-  const { playerOutcomes, intentOutcomes } = await evaluate(DEFAULT_THRESHOLDS, players, intents);
-  process.stdout.write(`Support bot on eval/bot: ${players.length} player messages, ${intents.length} live-agent messages; thresholds ${JSON.stringify(DEFAULT_THRESHOLDS)}\n\n`);
+  const { playerOutcomes, intentOutcomes } = await evaluate(DEFAULT_OPTIONS, players, intents);
+  process.stdout.write(`Support bot on eval/bot: ${players.length} player messages, ${intents.length} live-agent messages; "found nothing" below p ${DEFAULT_OPTIONS.model.cutoff} (logistic model, npm run bot:fit)\n\n`);
   process.stdout.write(`${table(playerOutcomes, intentOutcomes)}\n`);
   process.stdout.write(`\n${rankingOnly(players)}\n`);
   if (args.includes('--misses')) {
@@ -105,7 +108,7 @@ async function main() {
       const o = playerOutcomes[i];
       if (c.split !== 'dev') return;
       const ok = c.answers.length ? !o.fallback && c.answers.includes(o.shown[0]) : o.fallback;
-      if (!ok) process.stdout.write(`  [${c.locale}/${c.discordLocale}] ${c.text} → ${o.fallback ? 'FALLBACK' : o.shown.join(',')} (want ${c.answers.join(',') || 'none'}) in ${o.answeredIn}\n`);
+      if (!ok || o.answeredIn !== c.locale) process.stdout.write(`  [${c.locale}/${c.discordLocale}] ${c.text} → ${o.fallback ? 'FALLBACK' : o.shown.join(',')} (want ${c.answers.join(',') || 'none'}) in ${o.answeredIn}\n`);
     });
     const wrong = intents.filter((c) => c.split === 'dev').filter((c) => c.human !== intentOutcomes[intents.indexOf(c)].predicted);
     const wrongPlayers = players.filter((c, i) => c.split === 'dev' && intentOutcomes[intents.length + i].predicted);

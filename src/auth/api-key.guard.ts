@@ -1,22 +1,22 @@
-import { CanActivate, ExecutionContext, Injectable, Optional } from '@nestjs/common';
+import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DomainError } from '../common/domain-error';
-import { ApiKeysService } from './api-keys.service';
-import { RateLimiter } from './rate-limiter';
+import { RequestAuthenticator } from './request-authenticator';
 import { hasRole, Principal, PUBLIC_KEY, Role, ROLE_KEY } from './roles';
-import { SessionAuthenticator } from './session-authenticator';
 
 export type AuthenticatedRequest = FastifyRequest & { principal?: Principal };
 
-/** Every HTTP route needs an API key (or a desk session) with at least its role, unless it is @Public(). */
+/**
+ * Every HTTP route needs an API key (or a desk session) with at least its role, unless it is @Public().
+ * The onRequest hook (authentication-hook.ts) has already authenticated the caller; this checks the
+ * role. A route the hook did not see (none is known) is authenticated here, so nothing goes unchecked.
+ */
 @Injectable()
 export class ApiKeyGuard implements CanActivate {
   constructor(
     private readonly reflector: Reflector,
-    private readonly keys: ApiKeysService,
-    private readonly limiter: RateLimiter,
-    @Optional() private readonly sessions?: SessionAuthenticator,
+    private readonly authenticator: RequestAuthenticator,
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
@@ -24,33 +24,12 @@ export class ApiKeyGuard implements CanActivate {
     const targets = [context.getHandler(), context.getClass()];
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
-    // A flood without valid keys is refused by address before it costs key lookups (src/auth/rate-limiter.ts).
-    this.limiter.checkAddress(request.ip);
-    const principal = await this.authenticate(request).catch(async (error: unknown) => {
-      if (error instanceof DomainError && error.status === 401) await this.limiter.failedAuth(request.ip);
-      throw error;
-    });
-    const headers = await this.limiter.take(principal.keyId);
-    void context.switchToHttp().getResponse<FastifyReply>().headers({ ...headers });
+    const principal = request.principal ?? (await this.authenticator.authenticate(request, context.switchToHttp().getResponse<FastifyReply>()));
     const required = this.reflector.getAllAndOverride<Role>(ROLE_KEY, targets) ?? Role.VIEWER;
     if (!hasRole(principal.role, required)) {
       throw DomainError.forbidden(`This needs the ${required.toLowerCase()} role; your key "${principal.name}" is ${principal.role.toLowerCase()}`);
     }
     request.principal = principal;
     return true;
-  }
-
-  /** The Authorization header when there is one; else the desk's session cookie. */
-  private async authenticate(request: FastifyRequest): Promise<Principal> {
-    const header = request.headers.authorization;
-    if (header === undefined) {
-      const fromSession = await this.sessions?.authenticate(request);
-      if (fromSession) return fromSession;
-    }
-    const match = typeof header === 'string' ? /^Bearer\s+(\S+)\s*$/i.exec(header) : null;
-    if (!match) throw DomainError.unauthorized();
-    const principal = await this.keys.verify(match[1]);
-    if (!principal) throw DomainError.unauthorized('This API key is unknown or revoked');
-    return principal;
   }
 }

@@ -12,8 +12,22 @@ export const PUBLIC_KEY = 'publicRoute';
 
 /** The least role a route needs; routes without it need any valid key. */
 export const MinimumRole = (role: Role) => SetMetadata(ROLE_KEY, role);
-/** Routes with their own authentication (health, docs, signed webhooks). */
-export const Public = () => SetMetadata(PUBLIC_KEY, true);
+/**
+ * Routes with their own authentication (health, docs, signed webhooks). On a controller it marks its
+ * methods too: Fastify sees only a method's metadata, and the onRequest authentication reads it there.
+ */
+export const Public = (): ClassDecorator & MethodDecorator => (target: object, key?: string | symbol, descriptor?: PropertyDescriptor): void => {
+  if (descriptor) {
+    SetMetadata(PUBLIC_KEY, true)(target, key!, descriptor);
+    return;
+  }
+  SetMetadata(PUBLIC_KEY, true)(target as new () => unknown);
+  const prototype = (target as { prototype: object }).prototype;
+  for (const name of Object.getOwnPropertyNames(prototype)) {
+    const method = Object.getOwnPropertyDescriptor(prototype, name)?.value as unknown;
+    if (name !== 'constructor' && typeof method === 'function') Reflect.defineMetadata(PUBLIC_KEY, true, method);
+  }
+};
 
 export interface Principal {
   keyId: string;

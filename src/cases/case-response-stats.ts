@@ -32,8 +32,13 @@ interface CsatRow {
 
 /** Measured from when the player asked for a person, or from the case's creation for reports. */
 const START = Prisma.sql`coalesce("agentRequestedAt", "createdAt")`;
-const FIRST = Prisma.sql`extract(epoch FROM "firstResponseAt" - ${START})`;
-const RESOLUTION = Prisma.sql`extract(epoch FROM coalesce("resolvedAt", "closedAt") - ${START})`;
+/** When a case counts as resolved: the lifecycle's resolvedAt, or its close for older cases. */
+export const RESOLVED_AT = Prisma.sql`coalesce("resolvedAt", "closedAt")`;
+/** Seconds to the first response and to resolution, from the lifecycle columns; /metrics uses the same. */
+export const FIRST_RESPONSE_SECONDS = Prisma.sql`extract(epoch FROM "firstResponseAt" - ${START})`;
+export const RESOLUTION_SECONDS = Prisma.sql`extract(epoch FROM ${RESOLVED_AT} - ${START})`;
+const FIRST = FIRST_RESPONSE_SECONDS;
+const RESOLUTION = RESOLUTION_SECONDS;
 /** ISO weeks (Monday) in UTC, as dates. */
 const weekOf = (column: Prisma.Sql) => Prisma.sql`to_char(date_trunc('week', ${column} AT TIME ZONE 'UTC'), 'YYYY-MM-DD')`;
 

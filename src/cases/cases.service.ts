@@ -1,7 +1,8 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, Optional } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
+import { ReadDatabase } from '../database/read-database';
 import { Prisma } from '../generated/prisma/client';
 import { CaseEventType, CasePriority, CaseStatus, CaseType } from '../generated/prisma/enums';
 import { assertTransition, closedAtFor, OPEN_STATUSES } from './case-rules';
@@ -43,7 +44,13 @@ export class CasesService {
     private readonly prisma: PrismaService,
     private readonly clock: Clock,
     private readonly bus: CaseEventsBus,
+    // The list and counts may lag by replication: they go to the read replica when there is one.
+    @Optional() private readonly reads?: ReadDatabase,
   ) {}
+
+  private get reader(): PrismaService {
+    return this.reads?.prisma ?? this.prisma;
+  }
 
   async create(input: NewCase, actor: string): Promise<CaseView> {
     const row = await this.prisma.case.create({
@@ -72,7 +79,7 @@ export class CasesService {
 
   async list(query: CaseFilter): Promise<CasePage> {
     const limit = query.limit ?? DEFAULT_LIMIT;
-    const rows = await this.prisma.$queryRaw<CaseRow[]>(buildCaseListSql(query, limit + 1));
+    const rows = await this.reader.$queryRaw<CaseRow[]>(buildCaseListSql(query, limit + 1));
     const page = rows.slice(0, limit);
     let nextCursor: string | null = null;
     if (rows.length > limit) {
@@ -171,7 +178,7 @@ export class CasesService {
   }
 
   async stats(): Promise<{ counts: Record<string, Record<string, number>>; total: number; open: number; oldestOpenAgeSeconds: number | null }> {
-    const groups = await this.prisma.$queryRaw<{ type: CaseType; status: CaseStatus; count: bigint }[]>`
+    const groups = await this.reader.$queryRaw<{ type: CaseType; status: CaseStatus; count: bigint }[]>`
       SELECT "type", "status", count(*) AS count FROM "Case" GROUP BY "type", "status"`;
     const counts: Record<string, Record<string, number>> = {};
     for (const type of Object.values(CaseType)) {
@@ -185,7 +192,7 @@ export class CasesService {
       total += n;
       if (OPEN_STATUSES.includes(g.status)) open += n;
     }
-    const oldest = await this.prisma.case.findFirst({
+    const oldest = await this.reader.case.findFirst({
       where: { status: { in: [...OPEN_STATUSES] } },
       orderBy: { number: 'asc' },
       select: { createdAt: true },

@@ -4,9 +4,9 @@ import { PrismaService } from '../database/prisma.service';
 import type { Locale } from '../conversations/ports';
 import { importArticleFiles, ImportResult } from './article-import';
 import { ArticleFile } from './kb-files';
-import { TEXT_SEARCH_CONFIG } from './locales';
 import { CreateArticleDto, UpdateArticleDto } from './articles.dto';
 import type { IndexableArticle } from './retrieval/bm25f';
+import { excerptOf } from './retrieval/excerpt';
 import { KnowledgeIndex } from './retrieval/knowledge-index';
 
 /** An article as the API returns it: the indexed fields plus its id and times. */
@@ -76,27 +76,14 @@ export class ArticlesService {
   }
 
   /**
-   * Full-text search in the locale's own text-search configuration. The player's words are OR-ed
-   * (a question rarely repeats an article's every word) and ranked; excerpts are computed for the
-   * returned rows only.
+   * Search in one language with the bot's own retriever (BM25F over title, keywords, aliases, tags
+   * and body; accent- and typo-tolerant), so staff see the ranking players get. Unlike the bot it
+   * lists the best matches even when none would clear the "found nothing" decision.
    */
   async search(q: string, locale: Locale, limit = 3): Promise<ArticleHit[]> {
-    const config = TEXT_SEARCH_CONFIG[locale];
-    return this.prisma.$queryRaw<ArticleHit[]>`
-      WITH query AS (
-        SELECT NULLIF(replace(plainto_tsquery(${config}::regconfig, ${q})::text, '&', '|'), '')::tsquery AS tsq
-      ), top AS (
-        SELECT a."id", ts_rank(a."search", query.tsq) AS rank
-        FROM "Article" a, query
-        WHERE a."locale" = ${locale} AND query.tsq IS NOT NULL AND a."search" @@ query.tsq
-        ORDER BY rank DESC, a."slug"
-        LIMIT ${limit}
-      )
-      SELECT a."slug", a."locale", a."title", top.rank::float8 AS rank,
-             ts_headline(${config}::regconfig, a."body", (SELECT tsq FROM query),
-                         'MaxWords=28, MinWords=12, MaxFragments=1, StartSel=**, StopSel=**') AS excerpt
-      FROM top JOIN "Article" a ON a."id" = top."id"
-      ORDER BY top.rank DESC, a."slug"`;
+    if (!this.index) throw new Error('ArticlesService.search needs the knowledge index');
+    const hits = (await this.index.retriever()).rank(locale, q, limit);
+    return hits.map(({ article, score }) => ({ slug: article.slug, locale: article.locale, title: article.title, excerpt: excerptOf(article.body, q), rank: score }));
   }
 
   /** Loads kb/ files; articles edited through the API since their import are skipped (see article-import.ts). */

@@ -13,7 +13,7 @@ import { detectLanguage } from './text/language';
 
 /**
  * The support bot: small talk, then retrieval over the knowledge base (BM25F in memory, language
- * detection, a calibrated "found nothing" threshold), then optionally a short written answer
+ * detection, a fitted "found nothing" decision), then optionally a short written answer
  * grounded in the retrieved articles. Always answers in the language it names in `locale`.
  */
 @Injectable()

@@ -26,6 +26,13 @@ export class DiscordSettings extends BotSettings {
   @IsUrl({ require_tld: false, require_protocol: true, protocols: ['http', 'https'] }, { message: 'DISCORD_API_URL must be an absolute http(s) URL' })
   DISCORD_API_URL = 'https://discord.com/api';
 
+  /**
+   * Discord REST requests per second for the bot, shared by all replicas through Postgres
+   * (src/discord/rest-budget.ts). Discord's global limit is 50; the default leaves a fifth for network jitter.
+   */
+  @Transform(toInt) @IsInt() @Min(1) @Max(50)
+  DISCORD_REST_PER_SECOND = 40;
+
   /** Channels where /bug may be used (comma-separated ids); empty: anywhere in the server. */
   @Transform(toIdList) @Matches(SNOWFLAKE, { each: true, message: 'DISCORD_BUG_CHANNEL_IDS must be comma-separated Discord channel ids' })
   DISCORD_BUG_CHANNEL_IDS: string[] = [];

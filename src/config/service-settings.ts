@@ -29,6 +29,10 @@ export class ServiceSettings {
   @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /** A read replica (e.g. a managed Postgres' reader endpoint) for the case list and counts; unset: the primary. */
+  @Transform(emptyToUndefined) @IsOptional() @Matches(/^postgres(ql)?:\/\//, { message: 'DATABASE_READ_URL must be a postgres:// or postgresql:// URL' })
+  DATABASE_READ_URL?: string;
+
   @IsString()
   EMBEDDED_PG_DIR = '.data/postgres';
 

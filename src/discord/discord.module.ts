@@ -13,6 +13,7 @@ import { DiscordRestMessenger } from './discord-rest.messenger';
 import { DisabledDiscordMessenger } from './disabled-discord.messenger';
 import { GatewayLeader } from './gateway-leader';
 import { PlayerCasesService } from './player-cases.service';
+import { DiscordRestBudget } from './rest-budget';
 
 /**
  * The gateway connection asks only for what the features use: Guilds (slash commands and
@@ -69,6 +70,8 @@ export class DiscordModule {
         DiscordReadyLogger,
         // One replica on the gateway (Postgres advisory lock); the others use REST only.
         GatewayLeader,
+        // Every replica's REST calls take slots from one Postgres budget (Discord's global limit).
+        DiscordRestBudget,
       ],
       exports: [DiscordMessenger, NecordModule, HelpDmIntake, GatewayLeader],
     };

@@ -9,6 +9,14 @@ import { DatabaseConnection } from '../database/database-connection';
 const GATEWAY_LOCK_NAMESPACE = 7_301_977;
 const botLockKey = (identity: string) => createHash('sha256').update(identity).digest().readInt32BE(0);
 const CAMPAIGN_EVERY_MS = 2_000;
+/** How often, and how patiently, the leader checks that its lock's connection still answers. */
+const CHECK_EVERY_MS = 3_000;
+const CHECK_TIMEOUT_MS = 5_000;
+/**
+ * Server-side TCP keepalives on the lock's connection: if the leader's host vanishes without
+ * closing it (a partition, a dead VM), Postgres drops the backend and frees the lock in ~11 s.
+ */
+const SERVER_KEEPALIVES = 'SET tcp_keepalives_idle = 5; SET tcp_keepalives_interval = 2; SET tcp_keepalives_count = 3';
 
 export type GatewayRole = 'follower' | 'leader' | 'stopped';
 
@@ -23,6 +31,7 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
   private readonly logger = new Logger('Gateway');
   private connection?: PgClient;
   private timer?: NodeJS.Timeout;
+  private checkTimer?: NodeJS.Timeout;
   role: GatewayRole = 'follower';
 
   constructor(
@@ -52,9 +61,10 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
 
   private async campaign(login: () => Promise<string>): Promise<void> {
     if (this.role === 'stopped') return;
+    const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader', keepAlive: true, connectionTimeoutMillis: CHECK_TIMEOUT_MS, query_timeout: CHECK_TIMEOUT_MS });
     try {
-      const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader' });
       await connection.connect();
+      await connection.query(SERVER_KEEPALIVES);
       const bot = botLockKey(this.config.DISCORD_APPLICATION_ID ?? this.config.DISCORD_TOKEN!);
       const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS won', [GATEWAY_LOCK_NAMESPACE, bot]);
       if (!rows[0].won || this.stopped) {
@@ -65,20 +75,50 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
         connection.on('error', () => this.lostLeadership(login));
         connection.on('end', () => this.lostLeadership(login));
         this.role = 'leader';
+        this.scheduleCheck(connection, login);
         this.logger.log('This replica holds the Discord gateway session');
         await login();
         return;
       }
     } catch (error) {
       this.logger.warn(`Gateway leadership campaign failed: ${(error as Error).message}`);
+      // Also after a failed login: a leader without a session must free the lock for the others.
+      if (this.connection === connection) {
+        this.role = 'follower';
+        this.connection = undefined;
+        if (this.checkTimer) clearTimeout(this.checkTimer);
+        void this.client.destroy().finally(() => this.client.rest.setToken(this.config.DISCORD_TOKEN!));
+      }
+      void connection.end().catch(() => undefined);
     }
     if (!this.stopped) this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
+  }
+
+  /**
+   * A connection that stops answering without closing (the network between this replica and
+   * Postgres is gone) may lose the lock at any moment: leave the gateway before another replica
+   * can lead, so two sessions never receive the same slash command.
+   */
+  private scheduleCheck(connection: PgClient, login: () => Promise<string>): void {
+    this.checkTimer = setTimeout(() => {
+      if (this.connection !== connection) return;
+      connection.query('SELECT 1').then(
+        () => this.scheduleCheck(connection, login),
+        (error: Error) => {
+          if (this.connection !== connection) return;
+          this.logger.warn(`The gateway lock's connection does not answer (${error.message})`);
+          this.lostLeadership(login);
+          void connection.end().catch(() => undefined);
+        },
+      );
+    }, CHECK_EVERY_MS);
   }
 
   private lostLeadership(login: () => Promise<string>): void {
     if (this.role !== 'leader') return;
     this.role = 'follower';
     this.connection = undefined;
+    if (this.checkTimer) clearTimeout(this.checkTimer);
     this.logger.warn('Lost the gateway lock; leaving the gateway and campaigning again');
     void this.client.destroy().finally(() => {
       this.client.rest.setToken(this.config.DISCORD_TOKEN!);
@@ -89,6 +129,7 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
   async onApplicationShutdown(): Promise<void> {
     this.role = 'stopped';
     if (this.timer) clearTimeout(this.timer);
+    if (this.checkTimer) clearTimeout(this.checkTimer);
     const connection = this.connection;
     this.connection = undefined;
     await connection?.end().catch(() => undefined);

@@ -53,7 +53,7 @@ describe('benchmark harness (smoke)', () => {
   });
 
   it('runs scenario E on 200 articles', async () => {
-    const report = await runKbScenario({ articles: 200, durationSec: 1, warmupSec: 0, rate: 40, connections: 2, service, profile: false, perLanguage: false });
+    const report = await runKbScenario({ articles: 200, durationSec: 1, warmupSec: 0, rate: 40, connections: 2, service, perLanguage: false });
     expectMeasured(report, 2);
   });
 });

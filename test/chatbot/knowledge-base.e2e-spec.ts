@@ -33,6 +33,14 @@ describe('knowledge base API', () => {
     expect(de.json().map((hit: { slug: string }) => hit.slug)).toContain('refunds');
   });
 
+  it('ranks with the bot\'s retriever: missing accents, typos and what players call things', async () => {
+    const search = async (q: string, locale: string) =>
+      (await app.request({ method: 'GET', url: `/api/kb/search?q=${encodeURIComponent(q)}&locale=${locale}`, headers: viewer })).json().map((hit: { slug: string }) => hit.slug);
+    expect(await search('Ruckerstattung', 'de')).toContain('refunds'); // ü typed as u
+    expect((await search('remboursment', 'fr'))[0]).toBe('refunds'); // a letter missing
+    expect(await search('meine gems sind weg', 'de')).toContain('missing-gems'); // an alias, not a word of the article's title
+  });
+
   it('returns nothing rather than failing on words it does not know or only stop words', async () => {
     for (const q of ['zzzqqq', 'the and of']) {
       const response = await app.request({ method: 'GET', url: `/api/kb/search?q=${encodeURIComponent(q)}&locale=en`, headers: viewer });

@@ -137,6 +137,22 @@ describe('DiscordRestMessenger against the fake Discord', () => {
     }
   });
 
+  it('counts the global limit per bot token across every client, with the global 429 headers', async () => {
+    fake.setGlobalRateLimit(3);
+    try {
+      // Four concurrent requests on separate connections, outside discord.js: one count for the token.
+      const raw = () => fetch(`${fake.restUrl}/v10/users/@me`, { headers: { authorization: `Bot ${fake.token}`, connection: 'close' } });
+      const responses = await Promise.all([raw(), raw(), raw(), raw()]);
+      const limited = responses.filter((r) => r.status === 429);
+      expect(limited).toHaveLength(1);
+      expect(limited[0].headers.get('x-ratelimit-global')).toBe('true');
+      expect(limited[0].headers.get('x-ratelimit-scope')).toBe('global');
+      expect(await limited[0].json()).toMatchObject({ global: true, retry_after: expect.any(Number) });
+    } finally {
+      fake.setGlobalRateLimit(null);
+    }
+  });
+
   it('adds configured latency', async () => {
     fake.setLatency(300, { method: 'POST', route: '/channels/{channel_id}/messages' });
     try {

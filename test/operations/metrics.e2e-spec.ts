@@ -77,6 +77,34 @@ describe('GET /metrics', () => {
     const count = /^bridge_http_request_duration_seconds_count\{method="GET",route="\/api\/cases",status="200"\} (\d+)$/m.exec(after.text);
     expect(Number(count?.[1])).toBeGreaterThanOrEqual(1);
   });
+
+  it('reports first-response and resolution times from the case lifecycle, as GET /api/cases/stats does', async () => {
+    const lead = await app.keyFor(Role.LEAD);
+    const number = await askForPerson(app, app.discord.user({ username: 'answered-player' }));
+    const reply = await app.request({ method: 'POST', url: `/api/cases/${number}/messages`, headers: lead, payload: { body: 'Hello, looking at it now.' } });
+    expect(reply.statusCode).toBeLessThan(300);
+    const chat = await app.prisma.conversation.findFirstOrThrow({ where: { case: { number } }, select: { id: true } });
+    expect((await app.request({ method: 'POST', url: `/api/conversations/${chat.id}/close`, headers: lead })).statusCode).toBe(204);
+
+    const row = await app.prisma.case.findUniqueOrThrow({ where: { number }, select: { createdAt: true, agentRequestedAt: true, firstResponseAt: true, resolvedAt: true } });
+    const start = (row.agentRequestedAt ?? row.createdAt).getTime();
+    const first = (row.firstResponseAt!.getTime() - start) / 1000;
+    const resolution = (row.resolvedAt!.getTime() - start) / 1000;
+    const stats = (await app.request({ method: 'GET', url: '/api/cases/stats', headers: lead })).json();
+    const help = stats.responseTimes.byType.HELP;
+
+    const families = await scrape();
+    for (const [name, seconds, fromStats] of [
+      ['bridge_help_first_response_seconds', first, help.firstResponse],
+      ['bridge_help_resolution_seconds', resolution, help.resolution],
+    ] as const) {
+      // One answered case in this suite's database: every statistic is its time, read from the columns.
+      expect(valueOf(families, name, { stat: 'count' })).toBe(1);
+      expect(fromStats.count).toBe(1);
+      for (const stat of ['avg', 'median', 'p90', 'max']) expect(valueOf(families, name, { stat })).toBeCloseTo(seconds, 3);
+      expect(Math.round(valueOf(families, name, { stat: 'median' }))).toBe(fromStats.medianSeconds);
+    }
+  });
 });
 
 async function freePort(): Promise<number> {

@@ -22,6 +22,17 @@ export interface ScoredArticle {
   topical: number;
 }
 
+/** One search's best articles and what the question was made of, for the "found nothing" decision. */
+export interface SearchResult {
+  hits: ScoredArticle[];
+  /** The question's informative weight (idf of its known words, a share of the rarest idf for unknown ones). */
+  informative: number;
+  /** Distinct terms of the question after stop words. */
+  terms: number;
+  /** How many of them the index knows (itself, a near spelling or a compound). */
+  known: number;
+}
+
 type Field = 'title' | 'keywords' | 'aliases' | 'tags' | 'body';
 /** BM25F field weights and length normalisation (b): the title and the players' words count most. */
 const FIELDS: { name: Field; weight: number; b: number }[] = [
@@ -149,6 +160,11 @@ export class LocaleIndex {
           const head = term.slice(0, length);
           if (this.postings.has(head)) found.push({ term: head, weight: PREFIX_WEIGHT });
         }
+        // A German compound the articles never use ("handyakku", "edelsteinkauf"): its known tail counts too.
+        for (let start = 3; this.locale === 'de' && start <= term.length - 4; start++) {
+          const tail = term.slice(start);
+          if (this.postings.has(tail) && !found.some((f) => f.term === tail)) found.push({ term: tail, weight: PREFIX_WEIGHT });
+        }
       }
     }
     // An unknown word also matches near spellings.
@@ -167,11 +183,12 @@ export class LocaleIndex {
     return kept;
   }
 
-  search(query: string, limit: number, unknownWeight: number): { hits: ScoredArticle[]; informative: number } {
+  search(query: string, limit: number, unknownWeight: number): SearchResult {
     const terms = [...new Set(this.analyzer.terms(this.locale, query))];
     const { scores, matched, matchedTopical, termBest, termTopical } = this;
     const touched: number[] = [];
     let total = 0;
+    let known = 0;
     for (const term of terms) {
       const expansions = this.expand(term);
       if (!expansions.length) {
@@ -196,6 +213,7 @@ export class LocaleIndex {
         }
       }
       total += termIdf;
+      known++;
       for (const doc of termDocs) {
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += termBest[doc];
@@ -220,7 +238,7 @@ export class LocaleIndex {
       top.splice(at, 0, hit);
       if (top.length > limit) top.pop();
     }
-    return { hits: top, informative: total };
+    return { hits: top, informative: total, terms: terms.length, known };
   }
 
   private ranksBefore(a: ScoredArticle, b: ScoredArticle): boolean {

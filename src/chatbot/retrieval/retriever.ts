@@ -1,31 +1,30 @@
 import type { Locale } from '../../conversations/ports';
 import { LOCALES } from '../locales';
+import { asksForAdvice } from '../text/advice';
 import { detectLanguage } from '../text/language';
 import { Analyzer } from './analyzer';
 import { IndexableArticle, LocaleIndex } from './bm25f';
+import { DecisionModel, DEFAULT_MODEL, featuresOf, probability } from './decision';
 
 /**
- * When the best article is good enough to show. Calibrated on the development half of eval/bot
- * (`npm run bot:eval -- --calibrate`): below either bound the bot says it found nothing and offers
- * a person instead of showing unrelated articles.
+ * How the retriever decides. The "found nothing" decision is a logistic model (decision.ts) fitted
+ * on the development part of eval/bot (`npm run bot:fit`): below its cutoff the bot says it found
+ * nothing and offers a person instead of showing unrelated articles.
  */
-export interface Thresholds {
-  /** BM25F score of the best article. */
-  minScore: number;
-  /** Share of the question's informative words the best article matches. */
-  minCoverage: number;
-  /** The same share, counting only words of its title, keywords, aliases and tags. */
-  minTopical: number;
+export interface RetrieverOptions {
   /** Weight (× the rarest word's idf) of a question word the knowledge base does not know at all. */
   unknownWeight: number;
   /** Other articles are shown only when they score at least this share of the best one. */
   relative: number;
+  model: DecisionModel;
 }
 
 /** How much of the question another language's best article must be about to answer in that language. */
 const SWITCH_TOPICAL = 0.2;
+/** Detector margin from which the player's words outweigh their Discord language when both find an answer. */
+const CLEAR_LANGUAGE = 1.5;
 
-export const DEFAULT_THRESHOLDS: Thresholds = { minScore: 6, minCoverage: 0.4, minTopical: 0.1, unknownWeight: 0.5, relative: 0.4 };
+export const DEFAULT_OPTIONS: RetrieverOptions = { unknownWeight: 0.5, relative: 0.4, model: DEFAULT_MODEL };
 
 export interface RetrievedArticle {
   article: IndexableArticle;
@@ -38,29 +37,48 @@ export interface Retrieval {
   /** The language searched and answered in. */
   locale: Locale;
   hits: RetrievedArticle[];
-  /** Whether the best hit clears the thresholds. */
+  /** Whether the best hit is likely to answer the question (the model's probability clears its cutoff). */
   confident: boolean;
+  /** The model's probability that the best hit answers the question. */
+  probability: number;
+  /** The decision's inputs (decision.ts FEATURES), null when nothing matched. */
+  features: number[] | null;
+}
+
+/**
+ * Players mix English gaming words into every language ("mes gems", "el lag", "refund pls"): an
+ * article also carries, among its tags (English already), the keywords and aliases of the English
+ * article with the same slug. In the index only; the stored article is unchanged.
+ */
+export function withEnglishWords(articles: IndexableArticle[]): IndexableArticle[] {
+  const english = new Map(articles.filter((a) => a.locale === 'en').map((a) => [a.slug, a]));
+  return articles.map((article) => {
+    const en = article.locale === 'en' ? undefined : english.get(article.slug);
+    return en ? { ...article, tags: [...new Set([...article.tags, ...en.keywords, ...en.aliases])] } : article;
+  });
 }
 
 /** Searches the player's language, or the language their words are in when it differs. */
 export class Retriever {
   constructor(
     private readonly indexes: ReadonlyMap<Locale, LocaleIndex>,
-    readonly thresholds: Thresholds = DEFAULT_THRESHOLDS,
+    readonly options: RetrieverOptions = DEFAULT_OPTIONS,
   ) {}
 
-  static build(articles: IndexableArticle[], thresholds?: Thresholds): Retriever {
+  static build(given: IndexableArticle[], options?: RetrieverOptions): Retriever {
+    const articles = withEnglishWords(given);
     const analyzer = new Analyzer();
     const indexes = new Map<Locale, LocaleIndex>();
     for (const locale of LOCALES) indexes.set(locale, new LocaleIndex(locale, articles.filter((a) => a.locale === locale), analyzer));
-    return new Retriever(indexes, thresholds);
+    return new Retriever(indexes, options);
   }
 
   /**
    * The same, yielding to the event loop between chunks of articles: a service rebuilding its index
    * (10,000 articles take seconds) keeps answering Discord's interactions meanwhile.
    */
-  static async buildInTurns(articles: IndexableArticle[], thresholds?: Thresholds, chunk = 100): Promise<Retriever> {
+  static async buildInTurns(given: IndexableArticle[], options?: RetrieverOptions, chunk = 100): Promise<Retriever> {
+    const articles = withEnglishWords(given);
     const analyzer = new Analyzer();
     const indexes = new Map<Locale, LocaleIndex>();
     for (const locale of LOCALES) {
@@ -73,35 +91,55 @@ export class Retriever {
       indexes.set(locale, new LocaleIndex(locale, own, analyzer, perField));
       await new Promise((resolve) => setImmediate(resolve));
     }
-    return new Retriever(indexes, thresholds);
+    return new Retriever(indexes, options);
   }
 
   retrieve(text: string, hint: Locale, limit = 3): Retrieval {
     const detected = detectLanguage(text);
-    const candidates: Locale[] = detected && detected.locale !== hint ? [hint, detected.locale] : [hint];
-    const results = candidates.map((locale) => this.searchIn(locale, text, limit));
+    // When the detection agrees with the player's Discord language, or hesitates between it and another, Discord's is kept.
+    const agrees = !detected || detected.locale === hint || detected.runnerUp === hint;
+    const foreign = agrees ? [] : [detected.locale, detected.runnerUp].filter((l): l is Locale => !!l);
+    const own = this.search(hint, text, limit);
     // Another language than the player's own must be clearly about the question to win: a stray word
     // that happens to exist there ("quasar" ~ pt "quase") is no reason to answer in Portuguese.
-    for (const result of results.slice(1)) {
-      if (result.confident && result.hits[0].topical < SWITCH_TOPICAL) result.confident = false;
-    }
-    const quality = (r: Retrieval) => (r.hits.length ? (r.confident ? 1 : 0) + r.hits[0].coverage + r.hits[0].score / 1000 : -1);
-    results.sort((a, b) => quality(b) - quality(a));
-    const best = results[0];
+    const others = foreign.map((locale) => this.search(locale, text, limit)).filter((r) => r.confident && r.hits[0].topical >= SWITCH_TOPICAL);
+    others.sort((a, b) => b.probability - a.probability);
+    // Both answer: the player's Discord language, unless their words clearly are in another one.
+    if (own.confident && (!others.length || detected!.confidence < CLEAR_LANGUAGE)) return own;
+    if (others.length) return others[0];
     // Nothing found anywhere: say so in the language the player wrote in, when that is clear.
     const wordCount = text.split(/\s+/).filter((w) => /\p{L}{2,}/u.test(w)).length;
-    if (!best.confident && detected && detected.confidence >= 3 && wordCount >= 3) return { locale: detected.locale, hits: [], confident: false };
-    if (!best.confident) return { locale: hint, hits: [], confident: false };
-    return best;
+    const locale = detected && detected.confidence >= CLEAR_LANGUAGE && wordCount >= 3 ? detected.locale : hint;
+    return { locale, hits: [], confident: false, probability: own.probability, features: own.features };
   }
 
-  private searchIn(locale: Locale, text: string, limit: number): Retrieval {
+  /** The same indexes deciding with other options (the evaluation tries many cutoffs on one index). */
+  withOptions(options: RetrieverOptions): Retriever {
+    return new Retriever(this.indexes, options);
+  }
+
+  /** One language's best `limit` articles by BM25F, without the "found nothing" decision (the search API). */
+  rank(locale: Locale, text: string, limit: number): RetrievedArticle[] {
     const index = this.indexes.get(locale);
-    if (!index) return { locale, hits: [], confident: false };
-    const { hits } = index.search(text, limit, this.thresholds.unknownWeight);
-    const top = hits[0];
-    const confident = !!top && top.score >= this.thresholds.minScore && top.coverage >= this.thresholds.minCoverage && top.topical >= this.thresholds.minTopical;
-    const shown = hits.filter((hit) => hit.score >= this.thresholds.relative * (top?.score ?? 0));
-    return { locale, confident, hits: shown.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical })) };
+    if (!index) return [];
+    return index.search(text, limit, this.options.unknownWeight).hits.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical }));
+  }
+
+  /** One language's index: its best articles and the decision on them. */
+  search(locale: Locale, text: string, limit = 3): Retrieval {
+    const index = this.indexes.get(locale);
+    if (!index) return { locale, hits: [], confident: false, probability: 0, features: null };
+    const result = index.search(text, limit, this.options.unknownWeight);
+    const features = featuresOf(result, asksForAdvice(text));
+    const p = probability(this.options.model, features);
+    const top = result.hits[0];
+    const shown = result.hits.filter((hit) => hit.score >= this.options.relative * (top?.score ?? 0));
+    return {
+      locale,
+      confident: !!top && p >= this.options.model.cutoff,
+      probability: p,
+      features,
+      hits: shown.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical })),
+    };
   }
 }

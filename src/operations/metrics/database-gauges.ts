@@ -1,5 +1,7 @@
 import { Gauge } from 'prom-client';
+import { Prisma } from '../../generated/prisma/client';
 import type { BridgeMetrics } from './bridge-metrics';
+import { FIRST_RESPONSE_SECONDS, RESOLUTION_SECONDS, RESOLVED_AT } from '../../cases/case-response-stats';
 import type { PrismaService } from '../../database/prisma.service';
 
 /** The window first-response and resolution times are summarised over. */
@@ -7,9 +9,9 @@ const WINDOW_HOURS = 24;
 
 /**
  * Gauges read from Postgres when Prometheus scrapes, so every replica reports the same shared state:
- * the job queue, waiting help chats, and help response times. Response times are derived from what
- * the schema has: a HELP case is opened when the player asks for a person, the first AGENT message
- * is the first response, and the case's closedAt the resolution.
+ * the job queue, waiting help chats, and help response times. Response times read the case's
+ * lifecycle columns (agentRequestedAt, firstResponseAt, resolvedAt) with the very expressions of
+ * GET /api/cases/stats, so the two agree; the window is on when the response or resolution happened.
  */
 export function registerDatabaseGauges(metrics: BridgeMetrics, prisma: PrismaService): () => void {
   const registers = [metrics.registry];
@@ -63,7 +65,7 @@ export function registerDatabaseGauges(metrics: BridgeMetrics, prisma: PrismaSer
   });
   new Gauge({
     name: 'bridge_help_first_response_seconds',
-    help: `Time from a player asking for a person to the first agent message, over the last ${WINDOW_HOURS} h (stat: avg, max, count)`,
+    help: `Time from a player asking for a person to the first response, HELP cases answered in the last ${WINDOW_HOURS} h (stat: avg, median, p90, max, count)`,
     labelNames: ['stat'] as const,
     registers,
     async collect() {
@@ -72,7 +74,7 @@ export function registerDatabaseGauges(metrics: BridgeMetrics, prisma: PrismaSer
   });
   new Gauge({
     name: 'bridge_help_resolution_seconds',
-    help: `Time from a player asking for a person to the HELP case closing, over the last ${WINDOW_HOURS} h (stat: avg, max, count)`,
+    help: `Time from a player asking for a person to resolution, HELP cases resolved in the last ${WINDOW_HOURS} h (stat: avg, median, p90, max, count)`,
     labelNames: ['stat'] as const,
     registers,
     async collect() {
@@ -84,7 +86,7 @@ export function registerDatabaseGauges(metrics: BridgeMetrics, prisma: PrismaSer
   };
 }
 
-type Stats = { avg: number | null; max: number | null; n: bigint };
+type Stats = { avg: number | null; median: number | null; p90: number | null; max: number | null; n: bigint };
 interface Snapshot {
   jobs: { kind: string; status: string; n: bigint; age: number }[];
   chats: { n: bigint; age: number | null };
@@ -99,21 +101,18 @@ async function readSnapshot(prisma: PrismaService): Promise<Snapshot> {
   const [chats] = await prisma.$queryRaw<Snapshot['chats'][]>`
     SELECT count(*) AS n, EXTRACT(EPOCH FROM now() - min(COALESCE(c."createdAt", v."updatedAt")))::float8 AS age
     FROM "Conversation" v LEFT JOIN "Case" c ON c.id = v."caseId" WHERE v.mode = 'AGENT_REQUESTED'`;
-  const [first] = await prisma.$queryRaw<Stats[]>`
-    SELECT avg(s)::float8 AS avg, max(s)::float8 AS max, count(*) AS n FROM (
-      SELECT EXTRACT(EPOCH FROM min(m."createdAt") - c."createdAt") AS s
-      FROM "Case" c JOIN "Conversation" v ON v."caseId" = c.id JOIN "Message" m ON m."conversationId" = v.id AND m."authorKind" = 'AGENT'
-      WHERE c.type = 'HELP' AND c."createdAt" > now() - make_interval(hours => ${WINDOW_HOURS})
-      GROUP BY c.id, c."createdAt") t`;
-  const [resolved] = await prisma.$queryRaw<Stats[]>`
-    SELECT avg(s)::float8 AS avg, max(s)::float8 AS max, count(*) AS n FROM (
-      SELECT EXTRACT(EPOCH FROM c."closedAt" - c."createdAt") AS s FROM "Case" c
-      WHERE c.type = 'HELP' AND c."closedAt" > now() - make_interval(hours => ${WINDOW_HOURS})) t`;
+  const stats = (seconds: Prisma.Sql, at: Prisma.Sql) => prisma.$queryRaw<Stats[]>`
+    SELECT avg(s)::float8 AS avg, percentile_cont(0.5) WITHIN GROUP (ORDER BY s) AS median, percentile_cont(0.9) WITHIN GROUP (ORDER BY s) AS p90,
+      max(s)::float8 AS max, count(*) AS n
+    FROM (SELECT ${seconds} AS s FROM "Case" WHERE type = 'HELP' AND ${at} > now() - make_interval(hours => ${WINDOW_HOURS})) t`;
+  const [[first], [resolved]] = await Promise.all([stats(FIRST_RESPONSE_SECONDS, Prisma.sql`"firstResponseAt"`), stats(RESOLUTION_SECONDS, RESOLVED_AT)]);
   return { jobs, chats, first, resolved };
 }
 
 function setStats(gauge: Gauge<'stat'>, row: Stats): void {
   gauge.set({ stat: 'avg' }, row.avg ?? 0);
+  gauge.set({ stat: 'median' }, row.median ?? 0);
+  gauge.set({ stat: 'p90' }, row.p90 ?? 0);
   gauge.set({ stat: 'max' }, row.max ?? 0);
   gauge.set({ stat: 'count' }, Number(row.n));
 }

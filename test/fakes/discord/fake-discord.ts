@@ -225,7 +225,7 @@ export class FakeDiscord {
   }
 
   private dispatchOrThrow(event: string, data: unknown): void {
-    if (this.gateway.dispatch(event, data) === 0) throw new Error('fake discord: no bot is connected to the gateway');
+    if (this.gateway.dispatch(event, data) === 0 && this.gateway.resumableSessions().length === 0) throw new Error('fake discord: no bot is connected to the gateway');
   }
 
   /** Waits for the interaction's visible answer (a reply, the edit of a deferred reply, or a follow-up). */

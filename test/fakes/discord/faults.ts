@@ -41,6 +41,12 @@ export class FakeFaults {
     if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
   }
 
+  /**
+   * Discord's global limit ("Rate Limits" → Global Rate Limit): one count per bot token, whichever
+   * process or connection sends (the fake has one token, so every bot-authenticated request of every
+   * client counts); interaction endpoints are not bound to it (their routes are auth 'none' here).
+   * Above the limit: 429 with `global: true`, `X-RateLimit-Global` and `X-RateLimit-Scope: global`.
+   */
   checkRateLimit(): RouteResult | null {
     if (!this.rateLimit) return null;
     const now = Date.now();

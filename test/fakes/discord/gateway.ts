@@ -14,7 +14,14 @@ export interface GatewaySession {
   intents: number;
   /** Whether the client identified (or resumed) on its current socket. */
   live: boolean;
+  /** False once the client closed with 1000/1001 (Discord then invalidates the session). */
+  resumable: boolean;
+  /** Dispatches missed while disconnected, sent again on RESUME. */
+  missed: { t: string; d: unknown; s: number }[];
 }
+
+/** Dispatches kept for a disconnected session (Discord keeps a bounded buffer too). */
+const MISSED_LIMIT = 1000;
 
 export interface GatewayOptions {
   token: () => string;
@@ -29,6 +36,9 @@ export interface GatewayOptions {
 /**
  * Discord's gateway protocol, enough for discord.js' WebSocketShard: HELLO → IDENTIFY → READY
  * (+ GUILD_CREATE), heartbeats and their ACKs, RESUME → RESUMED, and dispatches with sequence numbers.
+ * As Discord's Gateway docs ("Resuming") describe, events go to the sessions connected now; a
+ * session whose socket dropped keeps what it missed and gets it on RESUME, while a NEW session
+ * (IDENTIFY) never receives events dispatched before it existed.
  */
 export class FakeGateway {
   private readonly server = new WebSocketServer({ noServer: true });
@@ -61,17 +71,31 @@ export class FakeGateway {
     return [...this.sessions.values()].filter((s) => s.live && s.socket?.readyState === WebSocket.OPEN);
   }
 
+  /** Sessions that lost their socket but may still RESUME (they collect what they miss). */
+  resumableSessions(): GatewaySession[] {
+    const live = new Set(this.liveSessions());
+    return [...this.sessions.values()].filter((s) => s.resumable && !live.has(s));
+  }
+
   /**
-   * Sends a dispatch to every live session whose intents include `intent` (when given). `d` may be
-   * shaped per session's intents (message content without MessageContent). Returns how many got it.
+   * Sends a dispatch to every live session whose intents include `intent` (when given), and keeps
+   * it for resumable disconnected ones. `d` may be shaped per session's intents (message content
+   * without MessageContent). Returns how many live sessions got it.
    */
   dispatch(t: string, d: unknown, intent?: number): number {
     let sent = 0;
-    for (const session of this.liveSessions()) {
+    const live = new Set(this.liveSessions());
+    for (const session of this.sessions.values()) {
       if (intent !== undefined && (session.intents & intent) === 0) continue;
+      if (!live.has(session) && !session.resumable) continue;
       const data = typeof d === 'function' ? (d as (intents: number) => unknown)(session.intents) : d;
-      this.send(session, { op: GatewayOpcodes.Dispatch, t, d: data, s: ++session.seq });
-      sent++;
+      const s = ++session.seq;
+      if (live.has(session)) {
+        this.send(session, { op: GatewayOpcodes.Dispatch, t, d: data, s });
+        sent++;
+      } else if (session.missed.push({ t, d: data, s }) > MISSED_LIMIT) {
+        session.missed.shift();
+      }
     }
     return sent;
   }
@@ -117,8 +141,11 @@ export class FakeGateway {
       }
       this.options.onActivity();
     });
-    socket.on('close', () => {
-      if (session && session.socket === socket) session.live = false;
+    socket.on('close', (code) => {
+      if (!session || session.socket !== socket) return;
+      session.live = false;
+      // Discord: a client closing with 1000 or 1001 invalidates its session (no RESUME after it).
+      if (code === 1000 || code === 1001) session.resumable = false;
     });
   }
 
@@ -132,7 +159,7 @@ export class FakeGateway {
       socket.close(GatewayCloseCodes.DisallowedIntents, 'Disallowed intent(s).');
       return null;
     }
-    const session: GatewaySession = { id: randomBytes(16).toString('hex'), socket, seq: 0, intents, live: true };
+    const session: GatewaySession = { id: randomBytes(16).toString('hex'), socket, seq: 0, intents, live: true, resumable: true, missed: [] };
     this.sessions.set(session.id, session);
     const { ready, after } = this.options.readyPayload(session.id);
     this.send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Ready, d: ready, s: ++session.seq });
@@ -146,13 +173,16 @@ export class FakeGateway {
 
   private resume(socket: WebSocket, d: { token?: string; session_id?: string; seq?: number }): GatewaySession | null {
     const session = d?.session_id ? this.sessions.get(d.session_id) : undefined;
-    if (d?.token !== this.options.token() || !session) {
+    if (d?.token !== this.options.token() || !session?.resumable) {
       // "Invalid session", not resumable: the client identifies again
       socket.send(JSON.stringify({ op: GatewayOpcodes.InvalidSession, d: false, s: null, t: null }));
       return null;
     }
     session.socket = socket;
     session.live = true;
+    // "The gateway will replay all missed events in order, finishing with a Resumed event."
+    const missed = session.missed.splice(0).filter((event) => event.s > Number(d.seq ?? 0));
+    for (const event of missed) this.send(session, { op: GatewayOpcodes.Dispatch, ...event });
     this.send(session, { op: GatewayOpcodes.Dispatch, t: GatewayDispatchEvents.Resumed, d: {}, s: ++session.seq });
     return session;
   }
