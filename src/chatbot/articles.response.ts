@@ -20,7 +20,7 @@ export class ArticleHitResponse {
   @ApiProperty({ enum: LOCALES, example: 'en' }) locale!: string;
   @ApiProperty({ example: 'Recover your account' }) title!: string;
   @ApiProperty({ example: 'Choose "Forgot **password**" in the launcher…', description: 'Matches between ** and **' }) excerpt!: string;
-  @ApiProperty({ example: 0.0759, description: 'Postgres ts_rank; higher is better' }) rank!: number;
+  @ApiProperty({ example: 7.42, description: 'BM25F score from the bot retriever; higher is better' }) rank!: number;
 }
 
 export class ArticleStatsResponse {
