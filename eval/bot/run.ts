@@ -14,6 +14,7 @@ import { DisabledAnswerWriter } from '../../src/chatbot/llm/answer-writer';
 import { LOCALES } from '../../src/chatbot/locales';
 import { RetrieverSource } from '../../src/chatbot/retrieval/knowledge-index';
 import { DEFAULT_OPTIONS, Retriever, RetrieverOptions } from '../../src/chatbot/retrieval/retriever';
+import { explainFalseAnswers } from './explain';
 import { IntentOutcome, PlayerOutcome, formatTable, summarise } from './metrics';
 import { IntentCase, loadIntentCases, loadPlayerCases, PlayerCase } from './load';
 
@@ -113,6 +114,7 @@ async function main() {
     const wrong = intents.filter((c) => c.split === 'dev').filter((c) => c.human !== intentOutcomes[intents.indexOf(c)].predicted);
     const wrongPlayers = players.filter((c, i) => c.split === 'dev' && intentOutcomes[intents.length + i].predicted);
     for (const c of [...wrong, ...wrongPlayers]) process.stdout.write(`  intent [${c.locale}] ${c.text} (want ${'human' in c ? c.human : false})\n`);
+    process.stdout.write(`${explainFalseAnswers(players, Retriever.build(readKnowledgeBase(join(ROOT, 'kb'))))}\n`);
   }
 }
 

@@ -9,10 +9,10 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const HTTPS = /^https:\/\/\S+$/i;
 
 export class CreateAnnouncementDto {
-  @ApiProperty({ maxLength: TITLE_MAX }) @Transform(trim) @IsString() @Length(1, TITLE_MAX)
+  @ApiProperty({ maxLength: TITLE_MAX, example: 'Patch 1.2 is live' }) @Transform(trim) @IsString() @Length(1, TITLE_MAX)
   title!: string;
 
-  @ApiProperty({ maxLength: BODY_MAX, description: 'Markdown, as Discord shows it' }) @Transform(trim) @IsString() @Length(1, BODY_MAX)
+  @ApiProperty({ maxLength: BODY_MAX, description: 'Markdown, as Discord shows it', example: 'New map, **fewer crashes**.' }) @Transform(trim) @IsString() @Length(1, BODY_MAX)
   body!: string;
 
   @ApiPropertyOptional({ description: 'https:// address of an image shown in the embed' })
@@ -27,7 +27,7 @@ export class CreateAnnouncementDto {
   @IsOptional() @Matches(SNOWFLAKE, { message: 'channelId must be a Discord channel id (17 to 20 digits)' })
   channelId?: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'When to post (with a time zone); default now' })
+  @ApiPropertyOptional({ format: 'date-time', description: 'When to post (with a time zone); default now', example: '2026-05-04T18:00:00+02:00' })
   @IsOptional() @IsISO8601({ strict: true }, { message: 'postAt must be an ISO 8601 date-time such as 2026-12-24T18:00:00Z' })
   postAt?: string;
 }

@@ -1,9 +1,11 @@
 import { Body, Controller, Delete, Get, Param, Post } from '@nestjs/common';
-import { ApiBearerAuth, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiKeyResponse, CreatedApiKeyResponse } from './api-keys.response';
 import { Transform } from 'class-transformer';
 import { IsEnum, IsString, Length, Matches } from 'class-validator';
 import { ApiKeysService } from './api-keys.service';
 import { MinimumRole, Role } from './roles';
+import { ApiProblem } from '../operations/api-problem';
 
 export class CreateApiKeyDto {
   @ApiProperty({ example: 'support-dashboard' })
@@ -28,17 +30,25 @@ export class ApiKeysController {
   constructor(private readonly keys: ApiKeysService) {}
 
   @Get()
+  @ApiOperation({ summary: 'Every API key with its person, role, last use and revocation (never the secret)' })
+  @ApiOkResponse({ type: [ApiKeyResponse] })
   list() {
     return this.keys.list();
   }
 
   /** The key's secret is in this response only. */
   @Post()
+  @ApiOperation({ summary: 'Create a key for a person; the secret is in this response only' })
+  @ApiCreatedResponse({ type: CreatedApiKeyResponse })
+  @ApiProblem(409, 'A key of that name exists (names compare case-insensitively)')
   create(@Body() body: CreateApiKeyDto) {
     return this.keys.create(body);
   }
 
   @Delete(':idOrName')
+  @ApiOperation({ summary: 'Revoke a key by id or name; it stops working at once (revoking twice keeps the first time)' })
+  @ApiOkResponse({ type: ApiKeyResponse, description: 'The revoked key' })
+  @ApiProblem(409, 'The last active lead key: create another first')
   revoke(@Param('idOrName') idOrName: string) {
     return this.keys.revoke(idOrName);
   }

@@ -1,8 +1,10 @@
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CaseAttachmentsService } from './case-attachments.service';
 import { UuidPipe } from '../common/uuid';
 import { CaseNumberPipe } from './case-number.pipe';
+
+const IMAGES = Object.fromEntries(['image/png', 'image/jpeg', 'image/gif', 'image/webp'].map((type) => [type, { schema: { type: 'string', format: 'binary' } }]));
 
 /** RFC 6266: an ASCII fallback plus the exact UTF-8 name. */
 function contentDisposition(filename: string): string {
@@ -18,7 +20,7 @@ export class CaseAttachmentsController {
 
   @Get(':id')
   @ApiOperation({ summary: "Download a case's attachment (e.g. the /bug screenshot); the case detail lists them" })
-  @ApiProduces('image/png', 'image/jpeg', 'image/gif', 'image/webp')
+  @ApiOkResponse({ description: 'The image, inline, with its file name in Content-Disposition', content: IMAGES })
   // Only raster images are stored; these keep a browser from running or sniffing them as anything else.
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Content-Security-Policy', "default-src 'none'; sandbox")

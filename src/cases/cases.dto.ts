@@ -9,13 +9,13 @@ const SNOWFLAKE = /^\d{17,20}$/;
 const SNOWFLAKE_MESSAGE = '$property must be a Discord id (17 to 20 digits)';
 
 export class CreateCaseDto {
-  @ApiProperty({ enum: CaseType }) @IsEnum(CaseType)
+  @ApiProperty({ enum: CaseType, example: CaseType.BUG }) @IsEnum(CaseType)
   type!: CaseType;
 
-  @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @Length(1, 200)
+  @ApiProperty({ maxLength: 200, example: 'Crash when opening the map' }) @Transform(trim) @IsString() @Length(1, 200)
   title!: string;
 
-  @ApiProperty({ maxLength: 4000 }) @Transform(trim) @IsString() @Length(1, 4000)
+  @ApiProperty({ maxLength: 4000, example: 'The game closes as soon as I press M.' }) @Transform(trim) @IsString() @Length(1, 4000)
   description!: string;
 
   @ApiPropertyOptional({ enum: CasePriority, default: 'NORMAL' }) @IsOptional() @IsEnum(CasePriority)
@@ -38,7 +38,7 @@ export class CreateCaseDto {
 }
 
 export class UpdateCaseDto {
-  @ApiPropertyOptional({ enum: CaseStatus }) @IsOptional() @IsEnum(CaseStatus)
+  @ApiPropertyOptional({ enum: CaseStatus, example: CaseStatus.IN_PROGRESS }) @IsOptional() @IsEnum(CaseStatus)
   status?: CaseStatus;
 
   @ApiPropertyOptional({ enum: CasePriority }) @IsOptional() @IsEnum(CasePriority)
@@ -53,7 +53,7 @@ export class UpdateCaseDto {
 }
 
 export class AddNoteDto {
-  @ApiProperty({ maxLength: 4000 }) @Transform(trim) @IsString() @Length(1, 4000)
+  @ApiProperty({ maxLength: 4000, example: 'Fixed in 1.2, thanks for the report!' }) @Transform(trim) @IsString() @Length(1, 4000)
   body!: string;
 
   @ApiPropertyOptional({ default: false, description: 'Public notes are sent to the reporter on Discord' }) @IsOptional() @IsBoolean()

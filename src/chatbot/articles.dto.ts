@@ -11,13 +11,13 @@ export class CreateArticleDto {
   @ApiProperty({ example: 'account-recovery' }) @Matches(/^[a-z0-9]+(-[a-z0-9]+)*$/, { message: 'slug must be lowercase words joined by hyphens' }) @Length(1, 100)
   slug!: string;
 
-  @ApiProperty({ enum: LOCALES }) @IsIn(LOCALES)
+  @ApiProperty({ enum: LOCALES, example: 'en' }) @IsIn(LOCALES)
   locale!: Locale;
 
-  @ApiProperty({ maxLength: 200 }) @Transform(trim) @IsString() @Length(1, 200)
+  @ApiProperty({ maxLength: 200, example: 'Recover your account' }) @Transform(trim) @IsString() @Length(1, 200)
   title!: string;
 
-  @ApiProperty({ maxLength: 20000 }) @Transform(trim) @IsString() @Length(1, 20000)
+  @ApiProperty({ maxLength: 20000, example: 'Open the launcher and choose "Forgot password".' }) @Transform(trim) @IsString() @Length(1, 20000)
   body!: string;
 
   @ApiPropertyOptional({ type: [String] }) @IsOptional() @IsArray() @ArrayMaxSize(20) @IsString({ each: true }) @Length(1, 40, { each: true })
@@ -53,7 +53,7 @@ export class ListArticlesQuery {
 }
 
 export class SearchArticlesQuery {
-  @ApiProperty() @Transform(trim) @IsString() @Length(1, 500)
+  @ApiProperty({ example: 'forgot my password' }) @Transform(trim) @IsString() @Length(1, 500)
   q!: string;
 
   @ApiPropertyOptional({ enum: LOCALES, default: 'en' }) @IsOptional() @IsIn(LOCALES)

@@ -1,6 +1,7 @@
 import { UuidPipe } from '../common/uuid';
 import { Controller, Get, Header, Param, StreamableFile } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ChatMediaResponse } from './desk.response';
 import { CaseNumberPipe } from '../cases/case-number.pipe';
 import { DomainError } from '../common/domain-error';
 import { PrismaService } from '../database/prisma.service';
@@ -22,6 +23,7 @@ export class ChatMediaController {
 
   @Get()
   @ApiOperation({ summary: "The files in a case's help chat, each with the time and conversation of its message" })
+  @ApiOkResponse({ type: [ChatMediaResponse], description: 'Oldest first' })
   async list(@Param('number', CaseNumberPipe) number: number) {
     const media = await this.prisma.messageMedia.findMany({
       where: { message: { conversation: { case: { number } } } },
@@ -32,7 +34,8 @@ export class ChatMediaController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One file of the help chat' })
+  @ApiOperation({ summary: 'One file of the help chat: images inline, anything else as a download' })
+  @ApiOkResponse({ description: 'The file as stored, with its name in Content-Disposition', content: { '*/*': { schema: { type: 'string', format: 'binary' } } } })
   @Header('X-Content-Type-Options', 'nosniff')
   @Header('Content-Security-Policy', "default-src 'none'; sandbox")
   async download(@Param('number', CaseNumberPipe) number: number, @Param('id', UuidPipe) id: string): Promise<StreamableFile> {

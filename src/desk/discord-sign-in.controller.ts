@@ -1,5 +1,6 @@
 import { Controller, Get, Query, Req, Res } from '@nestjs/common';
-import { ApiExcludeController } from '@nestjs/swagger';
+import { ApiFoundResponse, ApiOperation, ApiQuery, ApiTags } from '@nestjs/swagger';
+import { ApiProblem } from '../operations/api-problem';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { randomBytes, timingSafeEqual } from 'node:crypto';
 import { Public } from '../auth/roles';
@@ -12,7 +13,10 @@ import { clearCookie, isSecure, OAUTH_STATE_COOKIE, readCookie, SESSION_COOKIE, 
 const STATE_PATH = '/desk/auth/discord';
 
 /** "Sign in with Discord": staff of the server get an agent session under their server name. */
-@ApiExcludeController()
+const LOCATION = (example: string) => ({ Location: { description: 'Where the browser goes next', schema: { type: 'string', example } } });
+
+@ApiTags('desk')
+@ApiProblem(404, 'Discord sign-in is not configured (DISCORD_CLIENT_ID, DISCORD_CLIENT_SECRET)')
 @Controller('desk/auth/discord')
 export class DiscordSignInController {
   constructor(
@@ -23,6 +27,8 @@ export class DiscordSignInController {
 
   @Get()
   @Public()
+  @ApiOperation({ summary: "Sign in with Discord: redirects to Discord's authorization page (OAuth2 code flow with a state cookie)" })
+  @ApiFoundResponse({ description: "To Discord's authorization page", headers: LOCATION('https://discord.com/oauth2/authorize?response_type=code&…') })
   start(@Req() request: FastifyRequest, @Res() reply: FastifyReply): void {
     if (!this.discord.enabled) throw DomainError.notFound('Discord sign-in (set DISCORD_CLIENT_ID and DISCORD_CLIENT_SECRET)');
     const state = randomBytes(24).toString('base64url');
@@ -33,6 +39,11 @@ export class DiscordSignInController {
 
   @Get('callback')
   @Public()
+  @ApiOperation({ summary: 'Where Discord sends the member back: staff get a desk session cookie; every outcome redirects to the desk' })
+  @ApiQuery({ name: 'code', required: false, description: "Discord's authorization code" })
+  @ApiQuery({ name: 'state', required: false, description: 'Must equal the state cookie set by the start' })
+  @ApiQuery({ name: 'error', required: false, description: 'Set by Discord when the member declined' })
+  @ApiFoundResponse({ description: 'To /desk, signed in, or to /desk?signin=discord_denied | discord_state | not_staff', headers: LOCATION('/desk?signin=not_staff') })
   async callback(@Query('code') code: unknown, @Query('state') state: unknown, @Query('error') error: unknown, @Req() request: FastifyRequest, @Res() reply: FastifyReply): Promise<void> {
     if (!this.discord.enabled) throw DomainError.notFound('Discord sign-in');
     const expected = readCookie(request, OAUTH_STATE_COOKIE) ?? '';

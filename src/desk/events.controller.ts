@@ -1,5 +1,5 @@
 import { Controller, Get, Req, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProduces, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply } from 'fastify';
 import type { AuthenticatedRequest } from '../auth/api-key.guard';
 import { AppConfig } from '../config/app-config';
@@ -20,7 +20,10 @@ export class EventsController {
   ) {}
 
   @Get()
-  @ApiProduces('text/event-stream')
+  @ApiOkResponse({
+    description: 'An open stream: `id: <n>`, `event: <name>`, `data: <JSON>` blocks, and `: heartbeat` comments',
+    content: { 'text/event-stream': { schema: { type: 'string', example: 'id: 12\nevent: chat.waiting\ndata: {"conversationId":"…","caseNumber":42}\n\n' } } },
+  })
   @ApiOperation({
     summary: 'Live updates (Server-Sent Events): chat.waiting, chat.changed, chat.message, case.changed',
     description: 'Each event has an id; reconnect with Last-Event-ID to receive what you missed (kept for a day). A comment line is sent every EVENTS_HEARTBEAT_SECONDS.',

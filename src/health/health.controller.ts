@@ -1,5 +1,6 @@
 import { BeforeApplicationShutdown, Controller, Get, Injectable, OnModuleDestroy, Optional, Res } from '@nestjs/common';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { LiveResponse, ReadyResponse } from './health.response';
 import type { FastifyReply } from 'fastify';
 import { Public } from '../auth/roles';
 import { DatabaseConnection } from '../database/database-connection';
@@ -38,11 +39,16 @@ export class HealthController {
   ) {}
 
   @Get('live')
+  @ApiOperation({ summary: 'Liveness: the process answers (no dependency is checked)' })
+  @ApiOkResponse({ type: LiveResponse })
   live() {
     return { status: 'ok' };
   }
 
   @Get('ready')
+  @ApiOperation({ summary: 'Readiness: the database answers and the queue worker runs; 503 while shutting down or when either is down' })
+  @ApiOkResponse({ type: ReadyResponse })
+  @ApiServiceUnavailableResponse({ type: ReadyResponse, description: 'Not ready: take this instance out of rotation' })
   async ready(@Res({ passthrough: true }) reply: FastifyReply) {
     if (this.state.shuttingDown) {
       void reply.status(503);

@@ -4,15 +4,16 @@ import { METHOD_METADATA, PATH_METADATA } from '@nestjs/common/constants';
 import { RequestMethod } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { PUBLIC_KEY, Role, ROLE_KEY } from '../auth/roles';
+import { PROBLEM_SCHEMA_REF } from './api-problem';
 
-const PROBLEM_REF = { $ref: '#/components/schemas/Problem' };
+const PROBLEM_REF = { $ref: PROBLEM_SCHEMA_REF };
 const PROBLEM_TITLES: Record<number, string> = {
   400: 'The request is invalid (the problem names the field)',
   401: 'No valid API key or desk session',
   403: 'The key\'s role is not enough',
   404: 'Not found',
-  409: 'Conflicts with the current state',
   413: 'The body is larger than BODY_LIMIT_BYTES',
+  414: 'The URL is too long',
   415: 'The body is not application/json',
   429: 'Rate limited; see Retry-After',
 };
@@ -35,38 +36,58 @@ export function buildOpenApi(app: INestApplication): OpenAPIObject {
     { operationIdFactory: (controller, method) => `${controller.replace(/Controller$/, '')}_${method}` },
   );
   document.components = { ...document.components, schemas: { ...document.components?.schemas, Problem: problemSchema() } };
+  document.paths['/'] = { get: frontDoor() };
   const access = routeAccess(app);
   for (const [path, item] of Object.entries(document.paths)) {
     for (const [verb, operation] of Object.entries(item) as [string, OpenAPIObject['paths'][string]['get']][]) {
       if (!operation || typeof operation !== 'object' || !('responses' in operation)) continue;
       const rule = access.get(`${verb.toUpperCase()} ${path}`) ?? { public: false, role: Role.VIEWER };
-      operation.summary ??= operation.operationId?.replace(/_/g, ' ');
       (operation as unknown as Record<string, unknown>)['x-required-role'] = rule.public ? 'none' : rule.role.toLowerCase();
-      const statuses = [400, ...(rule.public ? [] : [401, 403, 429]), ...(path.includes('{') ? [404] : []), ...(operation.requestBody ? [413, 415] : []), ...(verb !== 'get' ? [409] : [])];
+      const statuses = [400, 414, ...(rule.public ? [] : [401, 403, 429]), ...(path.includes('{') ? [404] : []), ...(operation.requestBody ? [413, 415] : [])];
       if (!rule.public) operation.security = [{ bearer: [] }];
       for (const status of statuses) {
-        operation.responses[String(status)] ??= { description: PROBLEM_TITLES[status], content: { 'application/problem+json': { schema: PROBLEM_REF } } };
+        operation.responses[String(status)] ??= {
+          description: PROBLEM_TITLES[status],
+          ...(status === 429 ? { headers: { 'Retry-After': { description: 'Seconds to wait before the next request', schema: { type: 'integer', example: 12 } } } } : {}),
+          content: { 'application/problem+json': { schema: PROBLEM_REF } },
+        };
       }
     }
   }
   return document;
 }
 
+/** GET / is a plain Fastify route (app.factory.ts), outside Nest's scan. */
+function frontDoor(): OpenAPIObject['paths'][string]['get'] {
+  return {
+    operationId: 'Root_frontDoor',
+    summary: 'The front door: redirects to the web desk (the API documentation stays at /docs)',
+    tags: ['desk'],
+    parameters: [],
+    responses: { '302': { description: 'To the web desk', headers: { Location: { schema: { type: 'string', example: '/desk' } } } } },
+  };
+}
+
+/** src/common/problem.ts's Problem, exactly: every error the API gives has this shape. */
 function problemSchema() {
   return {
     type: 'object',
-    description: 'RFC 9457 problem details',
-    required: ['type', 'title', 'status'],
+    description: 'RFC 9457 problem details, with a stable `code` to branch on',
+    required: ['type', 'title', 'status', 'code', 'detail'],
     properties: {
-      type: { type: 'string', example: 'about:blank' },
+      type: { type: 'string', example: 'about:blank#validation_failed' },
       title: { type: 'string', example: 'Bad Request' },
       status: { type: 'integer', example: 400 },
       code: { type: 'string', example: 'validation_failed' },
       detail: { type: 'string', example: 'title must be shorter than or equal to 200 characters' },
       instance: { type: 'string', example: '/api/cases' },
-      errorId: { type: 'string' },
+      errors: {
+        type: 'array',
+        description: 'Validation errors, one per field',
+        items: { type: 'object', required: ['field', 'messages'], properties: { field: { type: 'string', example: 'title' }, messages: { type: 'array', items: { type: 'string' }, example: ['title must be shorter than or equal to 200 characters'] } } },
+      },
+      errorId: { type: 'string', format: 'uuid', description: 'Unexpected errors only: quote it when reporting' },
     },
-    additionalProperties: true,
   };
 }
 

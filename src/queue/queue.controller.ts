@@ -1,5 +1,6 @@
 import { Controller, Get, HttpCode, Param, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { ApiAcceptedResponse, ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { DeadJobResponse, RetriedJobResponse } from './queue.response';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { MinimumRole, Role } from '../auth/roles';
@@ -22,6 +23,7 @@ export class QueueController {
   @Get('dead')
   @MinimumRole(Role.LEAD)
   @ApiOperation({ summary: 'Jobs given up on after their last attempt, newest first, with the last error' })
+  @ApiOkResponse({ type: [DeadJobResponse] })
   dead(@Query() query: ListDeadJobsQuery) {
     return this.queue.listDead(query.limit ?? 50);
   }
@@ -30,6 +32,7 @@ export class QueueController {
   @HttpCode(202)
   @MinimumRole(Role.LEAD)
   @ApiOperation({ summary: 'Run a dead job again with a fresh set of attempts' })
+  @ApiAcceptedResponse({ type: RetriedJobResponse })
   async retry(@Param('id') id: string) {
     if (!(await this.queue.retryDead(id))) throw DomainError.notFound(`Dead job ${id}`);
     return { id, status: 'PENDING' };

@@ -5,7 +5,7 @@ import { SNIPPET_NAME, SNIPPET_TEXT_MAX } from './snippets.service';
 
 /** One text per language; English is the fallback and is required on create. */
 export class SnippetTextsDto {
-  @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, SNIPPET_TEXT_MAX)
+  @ApiPropertyOptional({ example: 'Refunds take up to 5 days.' }) @IsOptional() @IsString() @Length(1, SNIPPET_TEXT_MAX)
   en?: string;
 
   @ApiPropertyOptional() @IsOptional() @IsString() @Length(1, SNIPPET_TEXT_MAX)

@@ -45,6 +45,9 @@ describe('help-chat lifecycle: stale chats and satisfaction', () => {
     const again = await h.app.request({ method: 'POST', url: `/api/conversations/${chat.id}/waiting-for-player`, headers: agent });
     expect(again.statusCode).toBe(409);
     expect(again.headers['content-type']).toContain('application/problem+json');
+    const notAnId = await h.app.request({ method: 'POST', url: '/api/conversations/not-a-chat/waiting-for-player', headers: agent });
+    expect(notAnId.statusCode).toBe(400);
+    expect(notAnId.json().detail).toContain('id');
 
     // The survey after the close: a 4 with a comment is stored once and reaches the stats.
     const survey = await h.dm(player, 'How did we do?');

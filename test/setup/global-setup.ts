@@ -35,4 +35,5 @@ export default async function globalSetup(): Promise<void> {
   process.env.TEST_PG_ADMIN_URL = adminUrl;
   process.env.TEST_TEMPLATE_DB = TEMPLATE_DB;
   process.env.TEST_RUN_ID = String(process.pid);
+  process.env.TEST_OPENAPI_SEEN_DIR = mkdtempSync(join(tmpdir(), 'bridge-openapi-seen-'));
 }

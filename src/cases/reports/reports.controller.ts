@@ -1,11 +1,13 @@
 import { Body, Controller, Get, HttpCode, Param, Post, Req } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiProperty, ApiTags } from '@nestjs/swagger';
 import { IsInt, Max, Min } from 'class-validator';
 import type { AuthenticatedRequest } from '../../auth/api-key.guard';
 import { MinimumRole, Role } from '../../auth/roles';
 import { CaseNumberPipe } from '../case-number.pipe';
 import { MergeService } from './merge.service';
 import { VotesService } from './votes.service';
+import { ApiProblem } from '../../operations/api-problem';
+import { MergeResponse, VotersResponse } from './reports.response';
 
 export class MergeCaseDto {
   @ApiProperty({ description: 'The master case the duplicate is merged into', example: 42 })
@@ -25,6 +27,8 @@ export class ReportsController {
 
   @Get('voters')
   @ApiOperation({ summary: "A report's voters (\"me too\" / upvotes), oldest first, and who asked to be told when it is resolved" })
+  @ApiOkResponse({ type: VotersResponse })
+  @ApiProblem(409, 'The case is a help chat, not a report')
   voters(@Param('number', CaseNumberPipe) number: number) {
     return this.votes.voters(number);
   }
@@ -33,6 +37,8 @@ export class ReportsController {
   @HttpCode(200)
   @MinimumRole(Role.LEAD)
   @ApiOperation({ summary: 'Merge this duplicate into another report: closed with a link, its reporter and voters move to the master' })
+  @ApiOkResponse({ type: MergeResponse })
+  @ApiProblem(409, 'Not mergeable: different types, already merged, or the master is merged or CLOSED')
   merge(@Param('number', CaseNumberPipe) number: number, @Body() body: MergeCaseDto, @Req() request: AuthenticatedRequest) {
     return this.merges.merge(number, body.into, `api:${request.principal!.name}`);
   }

@@ -1,5 +1,6 @@
 import type { Locale } from '../../conversations/ports';
 import { words } from '../text/fold';
+import { separableVerbCandidates } from '../text/separable-verbs';
 import { Stemmers } from '../text/stem';
 import { STOP_WORDS } from '../text/stopwords';
 
@@ -16,5 +17,10 @@ export class Analyzer {
       terms.push(this.stemmers.stem(locale, word));
     }
     return terms;
+  }
+
+  /** German separable verbs joined again ("füge … hinzu" → "hinzufüg"), as terms; the index keeps those it knows. */
+  separableTerms(locale: Locale, text: string): string[] {
+    return locale === 'de' ? separableVerbCandidates(text).map((word) => this.stemmers.stem(locale, word)) : [];
   }
 }

@@ -1,6 +1,8 @@
 import type { Locale } from '../../conversations/ports';
 import { withinDistance } from '../text/edit-distance';
+import { GENERIC_WORDS } from '../text/generic-words';
 import { Analyzer } from './analyzer';
+import { QueryTerm, TopicFit, topicFit } from './query-fit';
 
 /** What the index needs of an article. */
 export interface IndexableArticle {
@@ -20,6 +22,8 @@ export interface ScoredArticle {
   coverage: number;
   /** The same share counting only matches in the title, keywords, aliases or tags: what the article is about. */
   topical: number;
+  /** Whether it covers the question's own topic, not just its generic words (query-fit.ts). */
+  fit?: TopicFit;
 }
 
 /** One search's best articles and what the question was made of, for the "found nothing" decision. */
@@ -79,6 +83,7 @@ export class LocaleIndex {
   private readonly sorted: string[];
   private readonly expansions = new Map<string, { term: string; weight: number }[]>();
   private readonly maxIdf: number;
+  private readonly generic: ReadonlySet<string>;
 
   /** The terms of each article's fields, in FIELDS order: the costly part of building an index. */
   static analyze(locale: Locale, articles: IndexableArticle[], analyzer: Analyzer): string[][][] {
@@ -128,6 +133,7 @@ export class LocaleIndex {
       this.byLength.set(term.length, list);
     }
     this.maxIdf = this.idf(0);
+    this.generic = new Set(analyzer.terms(locale, GENERIC_WORDS[locale]));
   }
 
   private idf(df: number): number {
@@ -184,7 +190,9 @@ export class LocaleIndex {
   }
 
   search(query: string, limit: number, unknownWeight: number): SearchResult {
-    const terms = [...new Set(this.analyzer.terms(this.locale, query))];
+    const separable = this.analyzer.separableTerms(this.locale, query).filter((term) => this.postings.has(term));
+    const terms = [...new Set([...this.analyzer.terms(this.locale, query), ...separable])];
+    const asked: QueryTerm[] = [];
     const { scores, matched, matchedTopical, termBest, termTopical } = this;
     const touched: number[] = [];
     let total = 0;
@@ -194,7 +202,9 @@ export class LocaleIndex {
       if (!expansions.length) {
         // A short unknown word is more often slang or an abbreviation ("pk", "jsp", "vc") than a topic.
         // In a long message the unknown words are mostly its story, not its topic: they weigh less.
-        total += (unknownWeight * this.maxIdf * Math.min(1, Math.max(0, term.length - 2) / 4) * LONG_MESSAGE) / Math.max(LONG_MESSAGE, terms.length);
+        const weight = (unknownWeight * this.maxIdf * Math.min(1, Math.max(0, term.length - 2) / 4) * LONG_MESSAGE) / Math.max(LONG_MESSAGE, terms.length);
+        total += weight;
+        asked.push({ weight, candidates: [], generic: this.generic.has(term) });
         continue;
       }
       // Per article, the best of the word's expansions counts (a word never counts twice).
@@ -214,6 +224,7 @@ export class LocaleIndex {
       }
       total += termIdf;
       known++;
+      asked.push({ weight: termIdf, candidates: expansions.map((e) => e.term), generic: this.generic.has(term) });
       for (const doc of termDocs) {
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += termBest[doc];
@@ -238,6 +249,7 @@ export class LocaleIndex {
       top.splice(at, 0, hit);
       if (top.length > limit) top.pop();
     }
+    for (const hit of top) hit.fit = topicFit(hit.doc, asked, this.postings);
     return { hits: top, informative: total, terms: terms.length, known };
   }
 

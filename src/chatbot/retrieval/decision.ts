@@ -19,6 +19,8 @@ export const FEATURES = [
   'log matched weight',
   'log topical weight',
   'asks for advice',
+  'content coverage',
+  'content topical',
 ] as const;
 
 export interface DecisionModel {
@@ -49,6 +51,8 @@ export function featuresOf(result: SearchResult, advice = false): number[] | nul
     Math.log1p(top.coverage * result.informative),
     Math.log1p(top.topical * result.informative),
     advice ? 1 : 0,
+    top.fit?.content ?? 0,
+    top.fit?.contentTopical ?? 0,
   ];
 }
 

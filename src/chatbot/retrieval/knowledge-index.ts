@@ -14,7 +14,7 @@ const REFRESH_MS = 10_000;
  * The in-process BM25F index over every article, built from Postgres at first use and rebuilt when
  * articles change: at once on this replica (ArticlesService calls invalidate), within REFRESH_MS
  * on the others (a cheap count + max(updatedAt) check). Measured faster and better ranked than
- * ts_rank over OR-ed words (bench/kb-search.ts, eval/bot).
+ * the Postgres ts_rank over OR-ed words it replaced (bench/kb-search.ts, eval/bot).
  */
 @Injectable()
 export class KnowledgeIndex extends RetrieverSource implements OnApplicationBootstrap {

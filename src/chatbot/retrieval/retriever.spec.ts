@@ -29,6 +29,14 @@ describe('the "found nothing" decision', () => {
     expect(nothing.confident).toBe(false);
   });
 
+  it('never shows an article that matches only the words every message has', () => {
+    const open = Retriever.build(kb, { ...DEFAULT_OPTIONS, model: { ...DEFAULT_MODEL, cutoff: 0 } });
+    const generic = open.search('en', 'the game is so much fun to play');
+    expect(generic.features?.[FEATURES.indexOf('content coverage')]).toBe(0);
+    expect(generic.confident).toBe(false);
+    expect(open.search('en', 'the game crashes when i start it').confident).toBe(true);
+  });
+
   it('shows every article when the cutoff is zero (ranking alone)', () => {
     const open = Retriever.build(kb, { ...DEFAULT_OPTIONS, relative: 0, model: { ...DEFAULT_MODEL, cutoff: 0 } });
     expect(open.retrieve('which creature has the best attack stats for pvp', 'en').confident).toBe(true);

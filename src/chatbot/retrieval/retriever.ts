@@ -136,7 +136,8 @@ export class Retriever {
     const shown = result.hits.filter((hit) => hit.score >= this.options.relative * (top?.score ?? 0));
     return {
       locale,
-      confident: !!top && p >= this.options.model.cutoff,
+      // An article matching none of the question's own words (only "game", "help", "when"…) is about something else.
+      confident: !!top && p >= this.options.model.cutoff && (top.fit?.content ?? 1) > 0,
       probability: p,
       features,
       hits: shown.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical })),

@@ -1,0 +1,5 @@
+-- DropIndex
+DROP INDEX "Article_search_idx";
+
+-- AlterTable
+ALTER TABLE "Article" DROP COLUMN "search";

@@ -1,0 +1,60 @@
+/**
+ * How well the best articles fit the question's own topic, for the "found nothing" decision: an
+ * article can score well on a question's generic words ("game", "change") while missing its main
+ * noun ("weather", "fox"). Computed for the few shown hits only.
+ */
+
+/** One question term as searched: its weight and the vocabulary words it matched (none: unknown). */
+export interface QueryTerm {
+  weight: number;
+  candidates: string[];
+  /** A word nearly every message has ("game", "Spiel", "help"). */
+  generic: boolean;
+}
+
+export interface PostingsView {
+  docs: Int32Array;
+  topical: Uint8Array;
+}
+
+export interface TopicFit {
+  /** Share of the question's non-generic weight (known words or not) this article contains anywhere. */
+  content: number;
+  /** The same share counting only its title, keywords, aliases or tags. */
+  contentTopical: number;
+}
+
+/** The position of doc in a sorted posting list, or -1. */
+function find(docs: Int32Array, doc: number): number {
+  let low = 0;
+  let high = docs.length - 1;
+  while (low <= high) {
+    const mid = (low + high) >> 1;
+    if (docs[mid] === doc) return mid;
+    if (docs[mid] < doc) low = mid + 1;
+    else high = mid - 1;
+  }
+  return -1;
+}
+
+export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<string, PostingsView>): TopicFit {
+  let total = 0;
+  let found = 0;
+  let topical = 0;
+  for (const term of terms) {
+    if (term.generic) continue;
+    total += term.weight;
+    let inDoc = false;
+    let inTopic = false;
+    for (const candidate of term.candidates) {
+      const list = postings.get(candidate);
+      const at = list ? find(list.docs, doc) : -1;
+      if (at < 0) continue;
+      inDoc = true;
+      if (list!.topical[at]) inTopic = true;
+    }
+    if (inDoc) found += term.weight;
+    if (inTopic) topical += term.weight;
+  }
+  return total ? { content: found / total, contentTopical: topical / total } : { content: 0, contentTopical: 0 };
+}
