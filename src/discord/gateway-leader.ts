@@ -41,6 +41,9 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   onModuleInit(): void {
+    // discord.js re-emits errors of its own handlers (e.g. Necord's READY fetch racing a destroy at
+    // shutdown or a handover) as 'error'; an EventEmitter without a listener would throw them.
+    this.client.on('error', (error) => this.logger.warn({ err: error }, `Discord client error, carrying on: ${error.message}`));
     const login = this.client.login.bind(this.client);
     this.client.rest.setToken(this.config.DISCORD_TOKEN!);
     this.client.login = async (token?: string) => {

@@ -63,6 +63,7 @@ function fakeClient(name: string, loginFails = false): Client {
       events.push(`${name} destroy`);
     },
     isReady: () => true,
+    on: () => client,
     rest: { setToken: () => client.rest },
   };
   return client as unknown as Client;
