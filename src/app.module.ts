@@ -24,7 +24,7 @@ import { ReportsModule } from './cases/reports/reports.module';
 import { DiscordPlayerChannel } from './discord/help/discord-player-channel';
 import { DiscordStaffAlerts } from './discord/staff-desk/discord-staff-alerts';
 import { StaffDeskPlatform } from './discord/staff-desk/staff-desk.platform';
-import { StaffAlertsModule, StaffDeskInboundModule, StaffDeskModule } from './discord/staff-desk/staff-desk.module';
+import { StaffDeskInboundModule, StaffDeskModule } from './discord/staff-desk/staff-desk.module';
 import { FlexAgentPlatform } from './flex/flex-agent.platform';
 import { FlexModule, FlexWebhooksModule } from './flex/flex.module';
 import { HealthModule } from './health/health.module';
@@ -42,19 +42,27 @@ interface AgentPlatformAdapter {
   inbound: (core: DynamicModule) => (DynamicModule | Type)[];
   /** Where staff are alerted while this platform carries the chats (default: nowhere). */
   alerts?: PortBinding<StaffAlerts>;
-  /** Where its chats go when nobody there takes them: the next platform (today the leads' REST queue). */
+  /** Where its chats go when nobody there takes them (the leads' REST queue when that one cannot either). */
   fallback?: PortBinding<AgentPlatform>;
 }
 
 function agentPlatformFor(config: AppConfig): AgentPlatformAdapter {
   if (isTwilioEnabled(config)) {
-    // Flex stays the agent platform; a configured staff channel gets alerts only.
-    const alerts = isStaffDeskEnabled(config) ? { module: StaffAlertsModule.forRoot(config), provide: DiscordStaffAlerts } : undefined;
+    if (isStaffDeskEnabled(config)) {
+      // Flex carries the chats; the staff channel gets the alerts, and the chats nobody accepts in
+      // Flex open a staff thread (one desk module: one start-up check, one status for both).
+      const desk = StaffDeskModule.forRoot(config);
+      return {
+        platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
+        inbound: (core) => [FlexWebhooksModule.forRoot(config, core), StaffDeskInboundModule.forRoot(config, core)],
+        fallback: { module: desk, provide: StaffDeskPlatform },
+        alerts: { module: desk, provide: DiscordStaffAlerts },
+      };
+    }
     return {
       platform: { module: FlexModule.forRoot(config), provide: FlexAgentPlatform },
       inbound: (core) => [FlexWebhooksModule.forRoot(config, core)],
       fallback: { provide: LeadsQueuePlatform },
-      alerts,
     };
   }
   if (isStaffDeskEnabled(config)) {

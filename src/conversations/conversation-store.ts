@@ -5,6 +5,7 @@ import type { Conversation, Prisma } from '../generated/prisma/client';
 import type { ConversationMode } from '../generated/prisma/enums';
 import { Chat, ChatMode } from './chat';
 import { MediaFile, PlatformRefs, PlayerRef, toLocale } from './ports';
+import { LEADS_QUEUE } from './leads-queue.platform';
 
 const OPEN = { not: 'CLOSED' as const };
 
@@ -120,7 +121,8 @@ export class ConversationStore {
   /** A chat waiting for an agent moves to `platform` once; false when it is no longer waiting or already there. */
   async fallBack(id: string, platform: string): Promise<boolean> {
     const { count } = await this.prisma.conversation.updateMany({
-      where: { id, mode: 'AGENT_REQUESTED', OR: [{ platform: null }, { platform: { not: platform } }] },
+      // Once on the leads' queue (the last resort) a chat does not fall back again: the player is told once.
+      where: { id, mode: 'AGENT_REQUESTED', OR: [{ platform: null }, { platform: { notIn: [platform, LEADS_QUEUE] } }] },
       data: { platform },
     });
     return count > 0;

@@ -8,7 +8,8 @@ import { helpMessage } from './help-messages';
 import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform, FALLBACK_AGENT_PLATFORM, PlayerChannel, StaffAlert, StaffAlerts } from './ports';
+import { LEADS_QUEUE } from './leads-queue.platform';
+import { AgentPlatform, FALLBACK_AGENT_PLATFORM, HandOff, PlayerChannel, StaffAlert, StaffAlerts } from './ports';
 
 const SYSTEM = { kind: 'SYSTEM' as const, name: 'system' };
 
@@ -47,24 +48,25 @@ export class HandOffService {
     const transcript = await this.messages.transcript(chat);
     const previousCaseNumber = await this.helpCases.numberOf(await this.store.previousCaseOf(chat.player.id, chat.id));
     let carriedBy = this.platform.name;
+    const handOff: HandOff = {
+      ...toChatRef(chat, helpCase.number),
+      caseNumber: helpCase.number,
+      transcript,
+      previousCaseNumber: previousCaseNumber === helpCase.number ? null : previousCaseNumber,
+      requestedAt: this.clock.now(),
+    };
     try {
-      const result = await this.platform.handOff({
-        ...toChatRef(chat, helpCase.number),
-        caseNumber: helpCase.number,
-        transcript,
-        previousCaseNumber: previousCaseNumber === helpCase.number ? null : previousCaseNumber,
-        requestedAt: this.clock.now(),
-      });
+      const result = await this.platform.handOff(handOff);
       await this.store.update(chat.id, {
         platform: this.platform.name,
         platformKey: result.platformKey ?? chat.platformKey,
         platformRefs: { ...chat.platformRefs, ...result.platformRefs },
       });
     } catch (error) {
-      // The case exists and the chat stays waiting: leads see it in GET /api/conversations.
+      // The case exists and the chat stays waiting: on the fallback platform, or at least in GET /api/conversations.
       this.logger.error({ err: error }, `Hand-off of case #${helpCase.number} to ${this.platform.name} failed; the chat waits on ${this.fallback.name}`);
       await this.store.update(chat.id, { platform: this.fallback.name });
-      carriedBy = this.fallback.name;
+      carriedBy = await this.handOffToFallback(chat, handOff);
     }
     await this.alert('chatWaiting', { caseNumber: helpCase.number, player: chat.player, locale: chat.locale, platform: carriedBy });
   }
@@ -98,9 +100,25 @@ export class HandOffService {
     const n = (await this.helpCases.numberOf(chat.caseId)) ?? 0;
     await this.delivery.say(chat, { text: helpMessage(chat.locale, 'noAgentFree', { n }) }, SYSTEM, undefined, { event });
     const transcript = await this.messages.transcript(chat);
-    const result = await this.fallback.handOff({ ...toChatRef(chat, n), caseNumber: n, transcript });
-    if (result.platformKey || result.platformRefs) {
-      await this.store.update(chat.id, { platformKey: result.platformKey ?? chat.platformKey, platformRefs: { ...chat.platformRefs, ...result.platformRefs } });
+    await this.handOffToFallback(chat, { ...toChatRef(chat, n), caseNumber: n, transcript });
+  }
+
+  /**
+   * The fallback platform takes the chat (platform already recorded as its name); when it cannot,
+   * the chat waits in the leads' REST queue instead. Returns the platform now carrying the chat.
+   */
+  private async handOffToFallback(chat: Chat, handOff: HandOff): Promise<string> {
+    try {
+      const result = await this.fallback.handOff(handOff);
+      if (result.platformKey || result.platformRefs) {
+        await this.store.update(chat.id, { platformKey: result.platformKey ?? chat.platformKey, platformRefs: { ...chat.platformRefs, ...result.platformRefs } });
+      }
+      return this.fallback.name;
+    } catch (error) {
+      if (this.fallback.name === LEADS_QUEUE) throw error;
+      this.logger.error({ err: error }, `Hand-off of case #${handOff.caseNumber} to ${this.fallback.name} failed; the chat waits on ${LEADS_QUEUE}`);
+      await this.store.update(chat.id, { platform: LEADS_QUEUE });
+      return LEADS_QUEUE;
     }
   }
 

@@ -2,7 +2,7 @@ import { DynamicModule, Module } from '@nestjs/common';
 import { GatewayIntentBits, Partials } from 'discord.js';
 import { NecordModule, NecordModuleOptions } from 'necord';
 import { CasesModule } from '../cases/cases.module';
-import { AppConfig, isStaffDeskEnabled, isTwilioEnabled } from '../config/app-config';
+import { AppConfig, isStaffDeskEnabled } from '../config/app-config';
 import { AttachmentDownloader } from './attachment-downloader';
 import { HelpDmIntake } from './help-dm-intake';
 import { CaseNotifier } from './case-notifier';
@@ -21,10 +21,10 @@ import { DiscordRestBudget } from './rest-budget';
  * message, so Partials.Channel is needed to receive DMs at all. Message content in DMs reaches
  * bots without the privileged MessageContent intent; staff messages in staff threads need
  * GuildMessages and MessageContent (switched on in the Developer Portal), so only the staff desk
- * asks for them.
+ * asks for them (also with Flex on: chats nobody accepts there fall back to staff threads).
  */
 export function necordOptions(config: AppConfig): NecordModuleOptions {
-  const staffThreads = isStaffDeskEnabled(config) && !isTwilioEnabled(config);
+  const staffThreads = isStaffDeskEnabled(config);
   return {
     token: config.DISCORD_TOKEN!,
     intents: [

@@ -20,9 +20,9 @@ describe('staff alerts when Twilio Flex is the agent platform', () => {
   });
 
   it('a waiting chat and its close are posted in the staff channel, with the case number, a link and one ping; no thread', async () => {
-    // Alerts need no message content: the bot does not ask for the privileged intent.
+    // Chats nobody accepts in Flex fall back to staff threads, whose replies need message content.
     const identify = t.discord.gatewayPayloads.find((p) => p.op === 2)!.d as { intents: number };
-    expect(identify.intents & GatewayIntentBits.MessageContent).toBe(0);
+    expect(identify.intents & GatewayIntentBits.MessageContent).toBe(GatewayIntentBits.MessageContent);
 
     const player = t.discord.user({ username: 'flexplayer', globalName: 'Ana' });
     t.discord.dispatchMessage({ user: player, content: 'can I talk to a live agent please' });

@@ -15,7 +15,8 @@ import { StaffThreads } from './staff-threads';
 
 /**
  * The Discord staff desk (needs the bot on, DISCORD_STAFF_CHANNEL_ID and DISCORD_STAFF_ROLE_ID):
- * the agent platform the core is given, checked at start-up.
+ * the agent platform the core is given, or with Flex on the fallback for chats nobody accepts
+ * there (and the staff alerts), checked at start-up.
  */
 @Module({})
 export class StaffDeskModule {
@@ -37,18 +38,6 @@ export class StaffDeskInboundModule {
       module: StaffDeskInboundModule,
       imports: [core, SnippetsModule],
       providers: [StaffThreads, StaffActions, StaffThreadListener, AttachmentDownloader, StaffButtonsHandler, CloseCommand, SnippetCommand],
-    };
-  }
-}
-
-/** With Flex as the agent platform: alerts in the staff channel (StaffAlerts port), checked at start-up. */
-@Module({})
-export class StaffAlertsModule {
-  static forRoot(_config: AppConfig): DynamicModule {
-    return {
-      module: StaffAlertsModule,
-      providers: [StaffThreads, StaffDeskStatus, StaffDeskCheck, DiscordStaffAlerts],
-      exports: [DiscordStaffAlerts],
     };
   }
 }

@@ -1,0 +1,63 @@
+import type { APIUser } from 'discord-api-types/v10';
+import { Role } from '../../src/generated/prisma/enums';
+import { JobQueue } from '../../src/queue/job-queue';
+import { eventually } from '../utils/eventually';
+import { startTestTwilio, TestTwilio } from '../utils/test-twilio';
+import { createStaffDeskApp, StaffDeskTestApp } from './staff-desk-app';
+
+/** Flex and the staff desk on: a chat nobody accepts in Flex (workflow timeout) opens a staff thread. */
+describe('Flex falls back to the Discord staff desk', () => {
+  let twilio: TestTwilio;
+  let t: StaffDeskTestApp;
+
+  beforeAll(async () => {
+    twilio = await startTestTwilio();
+    t = await createStaffDeskApp({ env: { ...twilio.env, QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '200', QUEUE_POLL_MS: '20' } });
+    twilio.connect(t);
+  });
+  afterAll(async () => {
+    await t?.close();
+    await twilio?.stop();
+  });
+
+  const count = (user: APIUser, text: string) => t.dms(user).filter((m) => m.content.includes(text)).length;
+
+  it('the timed-out chat gets a thread with the transcript, the player is told once, and a staff reply reaches them by DM', async () => {
+    const player = t.discord.user({ username: 'nobodyflex', globalName: 'Zoé' });
+    const sam = t.discord.user({ username: 'sam_staff', globalName: 'Sam' });
+    await t.discord.waitForReply(t.discord.dispatchInteraction(t.discord.slashCommand({ name: 'helpme', user: player, locale: 'fr' })));
+    t.discord.dispatchMessage({ user: player, content: 'je veux parler à un conseiller' });
+    const transfer = await t.dmContaining(player, 'Je te transfère');
+    const caseNumber = Number(/#(\d+)/.exec(transfer.content)![1]);
+    const flexChat = await eventually(() => t.prisma.conversation.findFirst({ where: { playerId: player.id, platform: 'flex', platformKey: { not: null } } }), 8000, 'the Flex hand-off');
+    await twilio.fake.settle();
+    // While Flex carries the chat the staff channel gets an alert, not a thread.
+    await eventually(() => t.guild.messages(t.staffChannelId).find((m) => m.content.includes(`Case #${caseNumber}`)), 8000, 'the waiting alert');
+    expect(t.guild.threadsIn(t.staffChannelId)).toHaveLength(0);
+
+    await twilio.fake.workflowTimeout(flexChat.platformKey!);
+    await t.dmContaining(player, "Aucun conseiller n'est disponible");
+    const thread = await t.thread();
+    expect(thread.name).toBe(`#${caseNumber} · Zoé · fr`);
+    const opening = await eventually(() => t.guild.messages(thread.id)[0], 8000, 'the opening message');
+    expect(opening.content).toContain(`<@&${t.staffRoleId}>`);
+    expect(opening.embeds[0].description).toContain('je veux parler à un conseiller');
+    const moved = await eventually(() => t.prisma.conversation.findFirst({ where: { id: flexChat.id, platformKey: thread.id } }), 8000, 'the recorded thread');
+    expect(moved).toMatchObject({ platform: 'discord-staff', mode: 'AGENT_REQUESTED' });
+    await t.app.get(JobQueue).drain();
+    expect(count(player, "Aucun conseiller n'est disponible")).toBe(1); // timeout and cancel: one notice
+    expect(t.guild.threadsIn(t.staffChannelId)).toHaveLength(1);
+
+    t.guild.send({ channelId: thread.id, user: sam, roles: [t.staffRoleId], content: 'Bonjour Zoé, je regarde ton dossier.' });
+    await t.dmContaining(player, 'je regarde ton dossier');
+    const chat = await eventually(async () => {
+      const row = await t.prisma.conversation.findUniqueOrThrow({ where: { id: flexChat.id } });
+      return row.mode === 'AGENT' ? row : undefined;
+    }, 8000, 'the staff member with the player');
+    expect(chat).toMatchObject({ platform: 'discord-staff', agentName: 'Sam', platformKey: thread.id });
+    const helpCase = await t.prisma.case.findUniqueOrThrow({ where: { number: caseNumber } });
+    expect(helpCase.status).not.toBe('CLOSED');
+    const transcript = await t.request({ method: 'GET', url: `/api/cases/${caseNumber}/transcript`, headers: await t.keyFor(Role.LEAD) });
+    expect(transcript.json().messages.map((m: { body: string }) => m.body)).toEqual(expect.arrayContaining(['je veux parler à un conseiller', 'Bonjour Zoé, je regarde ton dossier.']));
+  });
+});
