@@ -16,7 +16,7 @@ import { PlayerDelivery } from '../../../src/conversations/player-delivery';
 import { PlayerMessagesHandler } from '../../../src/conversations/player-messages.handler';
 import { RelayWorker } from '../../../src/conversations/relay.worker';
 import { LoggingStaffAlerts } from '../../../src/conversations/lifecycle';
-import { StaffAlerts } from '../../../src/conversations/ports';
+import { AgentPlatform, StaffAlerts } from '../../../src/conversations/ports';
 import { MediaStore } from '../../../src/database/media-store';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
@@ -28,7 +28,7 @@ import { FakeAgentPlatform, FakeBot, FakePlayerChannel } from './fake-ports';
  * The routing core wired by hand (no Nest, no HTTP) over the real store on a test database of
  * its own, with fake ports. One per test: `close()` stops the queue and drops the database.
  */
-export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: StaffAlerts = new LoggingStaffAlerts()) {
+export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: StaffAlerts = new LoggingStaffAlerts(), fallback: AgentPlatform = new LeadsQueuePlatform()) {
   Logger.overrideLogger(false); // expected failures (a desk down, a crash) would fill the output
   const database = await createTestDatabase();
   const config = loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', DATABASE_URL: database.url, QUEUE_POLL_MS: '20', QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '50', QUEUE_MAX_ATTEMPTS: '3' });
@@ -45,7 +45,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: 
   const botReplies = new BotReplies(bot, delivery, platform, helpCases, clock);
   const queue = new JobQueue(prisma, config);
   const lifecycle = lifecycleUnderTest({ prisma, store, messages, delivery, cases, helpCases, queue, platform, player, clock, config });
-  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, new LeadsQueuePlatform(), lifecycle, alerts);
+  const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, fallback, lifecycle, alerts);
   const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
   relay.onModuleInit();
   queue.start();
