@@ -6,14 +6,11 @@ import { StaffDeskStatus } from './staff-desk-status';
 
 const READY_WAIT_MS = 60_000;
 
-/** What the bot needs in the staff channel; alerts only (Flex on) need the first three. */
-const FOR_ALERTS: [bigint, string][] = [
+/** What the bot needs in the staff channel (with Flex on too: chats nobody accepts there get threads). */
+const FOR_THREADS: [bigint, string][] = [
   [PermissionFlagsBits.ViewChannel, 'View Channel'],
   [PermissionFlagsBits.SendMessages, 'Send Messages'],
   [PermissionFlagsBits.EmbedLinks, 'Embed Links'],
-];
-const FOR_THREADS: [bigint, string][] = [
-  ...FOR_ALERTS,
   [PermissionFlagsBits.SendMessagesInThreads, 'Send Messages in Threads'],
   [PermissionFlagsBits.ManageThreads, 'Manage Threads'],
   [PermissionFlagsBits.AttachFiles, 'Attach Files'],
@@ -27,15 +24,15 @@ const FOR_THREADS: [bigint, string][] = [
 @Injectable()
 export class StaffDeskCheck implements OnApplicationBootstrap {
   private readonly logger = new Logger('StaffDesk');
-  private readonly mode: 'threads' | 'alerts';
+  /** With Flex on the channel also gets plain alert messages, which a forum channel cannot take. */
+  private readonly textOnly: boolean;
 
   constructor(
     private readonly client: Client,
     private readonly status: StaffDeskStatus,
     private readonly config: AppConfig,
   ) {
-    // With Flex on, the channel gets alerts only: posting in it is enough.
-    this.mode = isTwilioEnabled(config) ? 'alerts' : 'threads';
+    this.textOnly = isTwilioEnabled(config);
   }
 
   onApplicationBootstrap(): void {
@@ -57,11 +54,11 @@ export class StaffDeskCheck implements OnApplicationBootstrap {
     if (!this.client.isReady()) return `${variable}: the bot did not connect to Discord within a minute, so the channel could not be checked`;
     const channel = await this.client.channels.fetch(channelId).catch(() => null);
     if (!channel) return `${variable}: no such channel, or the bot cannot see it (is the bot in that server, with View Channel?)`;
-    const usable = this.mode === 'alerts' ? [ChannelType.GuildText] : [ChannelType.GuildText, ChannelType.GuildForum];
+    const usable = this.textOnly ? [ChannelType.GuildText] : [ChannelType.GuildText, ChannelType.GuildForum];
     if (!usable.includes(channel.type) || !(channel instanceof GuildChannel)) {
-      return `${variable}: the channel must be a ${this.mode === 'alerts' ? 'text' : 'forum or text'} channel (it is of type ${channel.type})`;
+      return `${variable}: the channel must be a ${this.textOnly ? 'text' : 'forum or text'} channel (it is of type ${channel.type})`;
     }
-    const needed = this.mode === 'alerts' ? FOR_ALERTS : [...FOR_THREADS, ...(channel.type === ChannelType.GuildText ? ([[PermissionFlagsBits.CreatePrivateThreads, 'Create Private Threads']] as [bigint, string][]) : [])];
+    const needed = [...FOR_THREADS, ...(channel.type === ChannelType.GuildText ? ([[PermissionFlagsBits.CreatePrivateThreads, 'Create Private Threads']] as [bigint, string][]) : [])];
     const permissions = channel.permissionsFor(this.client.user);
     const missing = needed.filter(([flag]) => !permissions?.has(flag)).map(([, name]) => name);
     if (missing.length) return `${variable}: the bot lacks ${missing.join(', ')} in that channel`;
