@@ -1,5 +1,5 @@
 import { coreUnderTest, CoreUnderTest } from '../../test/fakes/core/core-under-test';
-import { AgentPlatform, AgentPlatformCapabilities, HandOff, HandOffResult } from './ports';
+import { AgentPlatform, AgentPlatformCapabilities, ChatRef, HandOff, HandOffResult, RelayedMessage } from './ports';
 
 /** A second desk for chats nobody took on the first one; it can be down. */
 class SecondDesk extends AgentPlatform {
@@ -13,7 +13,10 @@ class SecondDesk extends AgentPlatform {
     this.handOffs.push(chat);
     return { platformKey: `second-${chat.conversationId}`, platformRefs: { thread: `T${chat.caseNumber}` } };
   }
-  async relayPlayerMessage(): Promise<{ platformMessageId?: string }> {
+  readonly relayed: string[] = [];
+
+  async relayPlayerMessage(_chat: ChatRef, message: RelayedMessage): Promise<{ platformMessageId?: string }> {
+    this.relayed.push(message.body);
     return {};
   }
   async mirror(): Promise<void> {}
@@ -51,6 +54,13 @@ describe('routing core: a fallback platform, then the leads queue', () => {
     expect(second.handOffs.filter((h) => h.conversationId === id)).toHaveLength(1);
     expect(second.handOffs.find((h) => h.conversationId === id)!.transcript.map((l) => l.body)).toContain('I want a human please');
     expect(await chatOf(player.id)).toMatchObject({ mode: 'AGENT_REQUESTED', platform: 'second-desk', platformKey: `second-${id}` });
+
+    // The player's next messages go to the fallback now, not to the first platform.
+    const relayedFirst = core.platform.relayed.length;
+    await say(player, 'still there?');
+    await core.queue.drain();
+    expect(second.relayed).toContain('still there?');
+    expect(core.platform.relayed).toHaveLength(relayedFirst);
   });
 
   it('the fallback is down: the chat waits on the leads queue, the player told once even when the event comes again', async () => {

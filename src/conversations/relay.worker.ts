@@ -1,4 +1,4 @@
-import { Injectable, OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
 import { HelpCases } from '../cases/help-cases';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
@@ -9,7 +9,7 @@ import { ConversationStore } from './conversation-store';
 import { helpMessage } from './help-messages';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform } from './ports';
+import { AgentPlatform, FALLBACK_AGENT_PLATFORM } from './ports';
 
 export const RELAY_JOB = 'help.relay';
 
@@ -37,6 +37,7 @@ export class RelayWorker implements OnModuleInit {
     private readonly helpCases: HelpCases,
     private readonly clock: Clock,
     private readonly config: AppConfig,
+    @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
   ) {}
 
   onModuleInit(): void {
@@ -67,9 +68,11 @@ export class RelayWorker implements OnModuleInit {
 
   private async relayPending(chat: Chat): Promise<Chat> {
     const caseNumber = await this.helpCases.numberOf(chat.caseId);
+    // A chat that fell back (nobody took it on the agent platform) is relayed to the fallback.
+    const platform = chat.platform === this.fallback.name ? this.fallback : this.platform;
     for (let next = await this.messages.nextRelay(chat); next; next = await this.messages.nextRelay(chat)) {
       await this.messages.markRelayAttempted(next.id, this.clock.now());
-      const result = await this.platform.relayPlayerMessage(toChatRef(chat, caseNumber), {
+      const result = await platform.relayPlayerMessage(toChatRef(chat, caseNumber), {
         id: String(next.id),
         playerMessageId: next.playerMessageId,
         body: next.body,
@@ -77,7 +80,7 @@ export class RelayWorker implements OnModuleInit {
         maybeSent: next.attempted,
       });
       if (result.platformKey && result.platformKey !== chat.platformKey) {
-        chat = await this.store.update(chat.id, { platformKey: result.platformKey, platform: this.platform.name });
+        chat = await this.store.update(chat.id, { platformKey: result.platformKey, platform: platform.name });
       }
       await this.messages.recordRelayed(next.id, result.platformMessageId ?? null);
       await this.store.extendRelay(chat.id, this.config.QUEUE_LEASE_MS);

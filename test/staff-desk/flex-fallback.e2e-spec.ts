@@ -48,6 +48,13 @@ describe('Flex falls back to the Discord staff desk', () => {
     expect(count(player, "Aucun conseiller n'est disponible")).toBe(1); // timeout and cancel: one notice
     expect(t.guild.threadsIn(t.staffChannelId)).toHaveLength(1);
 
+    // The player's next message is posted in the thread, not in the abandoned Flex chat.
+    const flexMessages = twilio.fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').length;
+    t.discord.dispatchMessage({ user: player, content: 'toujours là ?' });
+    expect((await t.threadMessageContaining(thread.id, 'toujours là ?')).content).toBe('**Zoé:** toujours là ?');
+    await t.app.get(JobQueue).drain();
+    expect(twilio.fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').length).toBe(flexMessages);
+
     t.guild.send({ channelId: thread.id, user: sam, roles: [t.staffRoleId], content: 'Bonjour Zoé, je regarde ton dossier.' });
     await t.dmContaining(player, 'je regarde ton dossier');
     const chat = await eventually(async () => {

@@ -46,7 +46,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: 
   const queue = new JobQueue(prisma, config);
   const lifecycle = lifecycleUnderTest({ prisma, store, messages, delivery, cases, helpCases, queue, platform, player, clock, config });
   const handOff = new HandOffService(store, messages, delivery, helpCases, platform, player, clock, fallback, lifecycle, alerts);
-  const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config);
+  const relay = new RelayWorker(store, messages, queue, platform, delivery, helpCases, clock, config, fallback);
   relay.onModuleInit();
   queue.start();
   return {
@@ -56,7 +56,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: 
     platform,
     messages,
     queue,
-    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle),
+    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle, fallback),
     events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, platform, new AgentChatActions(store, messages, helpCases, player, clock), lifecycle),
     leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, platform, clock, lifecycle),
     close: async () => {
