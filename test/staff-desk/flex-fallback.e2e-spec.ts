@@ -67,4 +67,23 @@ describe('Flex falls back to the Discord staff desk', () => {
     const transcript = await t.request({ method: 'GET', url: `/api/cases/${caseNumber}/transcript`, headers: await t.keyFor(Role.LEAD) });
     expect(transcript.json().messages.map((m: { body: string }) => m.body)).toEqual(expect.arrayContaining(['je veux parler à un conseiller', 'Bonjour Zoé, je regarde ton dossier.']));
   });
+
+  it('Flex refuses the hand-off: the thread opens at once, and the role is pinged once (no extra channel alert)', async () => {
+    const player = t.discord.user({ username: 'flexdown', globalName: 'Noa' });
+    twilio.fake.fail('POST /v1/Interactions', 400, 1, { body: { code: 20001, message: 'Invalid workflow', status: 400 } });
+    t.discord.dispatchMessage({ user: player, content: 'can I talk to a live agent please' });
+    const transfer = await t.dmContaining(player, 'Transferring you');
+    const caseNumber = Number(/#(\d+)/.exec(transfer.content)![1]);
+    const thread = await t.thread(1);
+    expect(thread.name).toBe(`#${caseNumber} · Noa · en`);
+    const chat = await eventually(() => t.prisma.conversation.findFirst({ where: { playerId: player.id, platformKey: thread.id } }), 8000, 'the recorded thread');
+    expect(chat).toMatchObject({ platform: 'discord-staff', mode: 'AGENT_REQUESTED' });
+    // The player's messages are handled in order: once this one is in the thread, the hand-off (and its alerts) is done.
+    t.discord.dispatchMessage({ user: player, content: 'hello?' });
+    await t.threadMessageContaining(thread.id, 'hello?');
+    const pings = t.discord
+      .requestsTo('/channels/{channel_id}/messages', 'POST')
+      .filter((r) => [t.staffChannelId, thread.id].includes(r.params.channel_id) && String(r.body.content ?? '').includes(`#${caseNumber}`) && (r.body.allowed_mentions?.roles ?? []).length > 0);
+    expect(pings.map((r) => r.params.channel_id)).toEqual([thread.id]);
+  });
 });

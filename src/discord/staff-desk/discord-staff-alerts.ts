@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/domain-error';
 import { StaffAlert, StaffAlerts, WaitingChatAlert } from '../../conversations/ports';
+import { STAFF_DESK } from './staff-desk.platform';
 import { StaffDeskStatus } from './staff-desk-status';
 import { StaffThreads } from './staff-threads';
 
@@ -21,12 +22,15 @@ export class DiscordStaffAlerts extends StaffAlerts {
   }
 
   async chatWaiting(alert: StaffAlert): Promise<void> {
+    // A chat on the staff desk has its thread, whose opening message already pings the role once.
+    if (alert.platform === STAFF_DESK) return;
     const link = this.config.PUBLIC_URL ? ` ${this.config.PUBLIC_URL.replace(/\/$/, '')}/api/cases/${alert.caseNumber}` : '';
     const roleId = this.config.DISCORD_STAFF_ROLE_ID!;
     await this.post(`<@&${roleId}> Case #${alert.caseNumber}: ${alert.player.displayName} (${alert.locale}) is waiting for a person in ${alert.platform}.${link}`, [roleId]);
   }
 
   async chatClosed(alert: StaffAlert): Promise<void> {
+    if (alert.platform === STAFF_DESK) return; // its thread says so and is archived
     await this.post(`Case #${alert.caseNumber}: the chat with ${alert.player.displayName} is closed.`, []);
   }
 
