@@ -45,7 +45,7 @@ export class LeadRepliesService {
     await this.lifecycle.agentReplied(chat);
     await this.delivery.deliver(stored.id, chat, { text: body, from: authorName });
     if (chat.platformKey) {
-      await this.platform.mirror(toChatRef(chat, caseNumber), { author: 'AGENT', authorName, body, at: this.clock.now() });
+      await this.handOff.carrierOf(chat).mirror(toChatRef(chat, caseNumber), { author: 'AGENT', authorName, body, at: this.clock.now() });
     }
     return { delivered: true };
   }
@@ -65,6 +65,7 @@ export class LeadRepliesService {
     if (!chat) throw DomainError.notFound(`Conversation ${conversationId}`);
     if (!(await this.handOff.finish(chat))) throw DomainError.conflict('conversation_closed', 'This conversation is already closed');
     const ref = toChatRef(chat, await this.helpCases.numberOf(chat.caseId));
-    await this.platform.close(ref).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${this.platform.name} failed`));
+    const carrier = this.handOff.carrierOf(chat);
+    await carrier.close(ref).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${carrier.name} failed`));
   }
 }

@@ -62,6 +62,11 @@ describe('Flex falls back to the Discord staff desk', () => {
       return row.mode === 'AGENT' ? row : undefined;
     }, 8000, 'the staff member with the player');
     expect(chat).toMatchObject({ platform: 'discord-staff', agentName: 'Sam', platformKey: thread.id });
+    // A lead answering through the REST API: the player gets it, the thread shows it (not the abandoned Flex chat).
+    const reply = await t.request({ method: 'POST', url: `/api/cases/${caseNumber}/messages`, headers: await t.keyFor(Role.LEAD, 'Misty'), payload: { body: 'Misty ici, on regarde aussi.' } });
+    expect(reply.statusCode).toBeLessThan(300);
+    await t.dmContaining(player, 'on regarde aussi');
+    expect((await t.threadMessageContaining(thread.id, 'on regarde aussi')).content).toContain('(from another desk)');
     const helpCase = await t.prisma.case.findUniqueOrThrow({ where: { number: caseNumber } });
     expect(helpCase.status).not.toBe('CLOSED');
     const transcript = await t.request({ method: 'GET', url: `/api/cases/${caseNumber}/transcript`, headers: await t.keyFor(Role.LEAD) });
