@@ -3,6 +3,14 @@ import type { Locale } from '../../conversations/ports';
 
 const ALGORITHM: Record<Locale, string> = { en: 'english', fr: 'french', es: 'spanish', de: 'german', pt: 'portuguese' };
 
+/** Shortest stem left by stripping: shorter ones collide ("meteo" → "met" = "mettez", "video" → "vid" = "vide"). */
+const MIN_STRIPPED = 4;
+
+function stripTrailingVowels(stem: string): string {
+  const stripped = stem.replace(/[aeiou]+$/, '');
+  return stripped.length >= MIN_STRIPPED ? stripped : stem;
+}
+
 /**
  * Snowball stemmers per language, memoised: the knowledge base's vocabulary is small, so indexing
  * 10,000 articles stems each distinct word once.
@@ -22,7 +30,7 @@ export class Stemmers {
       stemmed = /\d/.test(word) ? word : this.stemmer(locale).stem(word);
       // Players drop accents, which the stemmers rely on ("piratée" → "pirat", but "piratee" → "pirate"):
       // trailing vowels go too, the same way for the articles and for the question.
-      if (locale !== 'en') stemmed = stemmed.length > 4 ? stemmed.replace(/[aeiou]+$/, '') : stemmed;
+      if (locale !== 'en') stemmed = stripTrailingVowels(stemmed);
       if (cache.size < 200_000) cache.set(word, stemmed);
     }
     return stemmed;
