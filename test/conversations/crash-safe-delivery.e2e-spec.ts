@@ -29,11 +29,12 @@ describe('crash-safe delivery: claim, send, record', () => {
     twilio.connect(app);
     await discord.waitForCommands();
   });
+  // Closing waits for the queue's shutdown grace and the gateway; on a loaded CI machine that took over 30 s.
   afterAll(async () => {
     await app.close();
     await discord.close();
     await twilio.stop();
-  });
+  }, 90_000);
 
   afterEach(() => jest.restoreAllMocks());
 

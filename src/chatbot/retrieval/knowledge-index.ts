@@ -32,8 +32,9 @@ export class KnowledgeIndex extends RetrieverSource implements OnApplicationBoot
   }
 
   /** Builds the index at boot, so the first player does not wait for it. */
-  onApplicationBootstrap(): void {
-    void this.retriever().catch((error: unknown) => this.logger.warn({ err: error }, 'Building the knowledge-base index at boot failed; the first answer retries'));
+  /** Awaited, so "ready" means the bot can answer: the start-up banner comes after the index. */
+  async onApplicationBootstrap(): Promise<void> {
+    await this.retriever().catch((error: unknown) => this.logger.warn({ err: error }, 'Building the knowledge-base index at boot failed; the first answer retries'));
   }
 
   async retriever(): Promise<Retriever> {
