@@ -43,6 +43,8 @@ describe('Community reports: forms, forum posts, duplicates, votes and merges', 
     lead = await t.keyFor(Role.LEAD);
     // Start-up: the missing status tags are created in the forum the bot may manage.
     await t.discord.waitFor((r) => r.method === 'PATCH' && r.path === `/channels/${ids.bugForum}` && r.status === 200);
+    // The forums are checked one after the other (REST calls are spaced by the shared budget).
+    await t.discord.waitFor((r) => r.method === 'GET' && r.path === `/channels/${ids.featureForum}`);
   });
 
   afterAll(async () => {
