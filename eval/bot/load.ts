@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locale } from '../../src/conversations/ports';
 import { LOCALES } from '../../src/chatbot/locales';
 
-export type Split = 'dev' | 'held-out';
+/** dev: tuned on; held-out: every third message, scored only; fresh: written blind later (eval/bot/fresh), scored only. */
+export type Split = 'dev' | 'held-out' | 'fresh';
 
 export interface PlayerCase {
   locale: Locale;
@@ -25,26 +26,43 @@ export interface IntentCase {
 /** Every third message of each language is held out: never looked at while tuning. */
 const splitOf = (i: number): Split => (i % 3 === 2 ? 'held-out' : 'dev');
 
+const FRESH = 'fresh';
+
 export function loadPlayerCases(dir: string): PlayerCase[] {
+  return [...playerCases(dir, splitOf), ...playerCases(join(dir, FRESH), () => 'fresh')];
+}
+
+function playerCases(dir: string, split: (i: number) => Split): PlayerCase[] {
   return LOCALES.flatMap((locale) => {
-    const items = JSON.parse(readFileSync(join(dir, `${locale}.json`), 'utf8')) as { q: string; a: string[] }[];
+    const file = join(dir, `${locale}.json`);
+    if (!existsSync(file)) return [];
+    const items = JSON.parse(readFileSync(file, 'utf8')) as { q: string; a: string[] }[];
     return items.map((item, i) => ({
       locale,
       text: item.q,
       answers: item.a,
       // A share of players run Discord in another language than they write in.
       discordLocale: (locale === 'en' ? (i % 7 === 6 ? 'pt' : 'en') : i % 5 === 4 ? 'en' : locale) as Locale,
-      split: splitOf(i),
+      split: split(i),
     }));
   });
 }
 
 export function loadIntentCases(dir: string): IntentCase[] {
-  const items = JSON.parse(readFileSync(join(dir, 'intent.json'), 'utf8')) as { lang: Locale; q: string; human: boolean }[];
+  const freshDir = join(dir, FRESH);
+  const fresh = existsSync(freshDir) ? readdirSync(freshDir).filter((f) => f.startsWith('intent')).sort() : [];
+  return [
+    ...intentCases(join(dir, 'intent.json'), splitOf),
+    ...fresh.flatMap((f) => intentCases(join(freshDir, f), () => 'fresh')),
+  ];
+}
+
+function intentCases(file: string, split: (i: number) => Split): IntentCase[] {
+  const items = JSON.parse(readFileSync(file, 'utf8')) as { lang: Locale; q: string; human: boolean }[];
   const seen = new Map<Locale, number>();
   return items.map((item) => {
     const i = seen.get(item.lang) ?? 0;
     seen.set(item.lang, i + 1);
-    return { locale: item.lang, text: item.q, human: item.human, split: splitOf(i) };
+    return { locale: item.lang, text: item.q, human: item.human, split: split(i) };
   });
 }

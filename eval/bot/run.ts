@@ -54,7 +54,8 @@ export async function evaluate(options: RetrieverOptions, players: PlayerCase[],
 
 function table(playerOutcomes: PlayerOutcome[], intentOutcomes: IntentOutcome[]): string {
   const rows = [];
-  for (const split of ['dev', 'held-out', 'all'] as const) {
+  for (const split of ['dev', 'held-out', 'fresh', 'all'] as const) {
+    if (split === 'fresh' && !playerOutcomes.some((o) => o.split === 'fresh')) continue;
     const inSplit = <T extends { split: string }>(items: T[]) => (split === 'all' ? items : items.filter((i) => i.split === split));
     for (const locale of [...LOCALES, 'overall'] as const) {
       const byLocale = <T extends { locale: string }>(items: T[]) => (locale === 'overall' ? items : items.filter((i) => i.locale === locale));
@@ -76,9 +77,10 @@ function rankingOnly(players: PlayerCase[]): string {
     'same without keywords/aliases': Retriever.build(kb.map((a) => ({ ...a, keywords: [], aliases: [] })), open),
     'single-field BM25 over title + body (same analyzer)': Retriever.build(kb.map((a) => ({ ...a, body: `${a.title}\n${a.body}`, title: '', tags: [], keywords: [], aliases: [] })), open),
   };
-  const lines = ['| ranking only, answerable messages | dev top-1 | dev top-3 | held-out top-1 | held-out top-3 |', '| --- | --- | --- | --- | --- |'];
+  const splits = (['dev', 'held-out', 'fresh'] as const).filter((split) => players.some((p) => p.split === split));
+  const lines = [`| ranking only, answerable messages | ${splits.map((s) => `${s} top-1 | ${s} top-3`).join(' | ')} |`, `|${' --- |'.repeat(1 + 2 * splits.length)}`];
   for (const [name, retriever] of Object.entries(variants)) {
-    const cells = (['dev', 'held-out'] as const).map((split) => {
+    const cells = splits.map((split) => {
       const answerable = players.filter((p) => p.answers.length && p.split === split);
       let top1 = 0;
       let top3 = 0;
