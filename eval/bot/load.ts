@@ -3,8 +3,12 @@ import { join } from 'node:path';
 import type { Locale } from '../../src/conversations/ports';
 import { LOCALES } from '../../src/chatbot/locales';
 
-/** dev: tuned on; held-out: every third message, scored only; fresh: written blind later (eval/bot/fresh), scored only. */
-export type Split = 'dev' | 'held-out' | 'fresh';
+/**
+ * dev: tuned on; held-out: every third message of the first set, scored only. Each folder of
+ * eval/bot (fresh, blind) is a set written later without seeing the others, named by its folder.
+ */
+export type Split = 'dev' | 'held-out' | 'fresh' | 'blind';
+export const LATER_SETS = ['fresh', 'blind'] as const;
 
 export interface PlayerCase {
   locale: Locale;
@@ -26,10 +30,8 @@ export interface IntentCase {
 /** Every third message of each language is held out: never looked at while tuning. */
 const splitOf = (i: number): Split => (i % 3 === 2 ? 'held-out' : 'dev');
 
-const FRESH = 'fresh';
-
 export function loadPlayerCases(dir: string): PlayerCase[] {
-  return [...playerCases(dir, splitOf), ...playerCases(join(dir, FRESH), () => 'fresh')];
+  return [...playerCases(dir, splitOf), ...LATER_SETS.flatMap((set) => playerCases(join(dir, set), () => set))];
 }
 
 function playerCases(dir: string, split: (i: number) => Split): PlayerCase[] {
@@ -49,12 +51,12 @@ function playerCases(dir: string, split: (i: number) => Split): PlayerCase[] {
 }
 
 export function loadIntentCases(dir: string): IntentCase[] {
-  const freshDir = join(dir, FRESH);
-  const fresh = existsSync(freshDir) ? readdirSync(freshDir).filter((f) => f.startsWith('intent')).sort() : [];
-  return [
-    ...intentCases(join(dir, 'intent.json'), splitOf),
-    ...fresh.flatMap((f) => intentCases(join(freshDir, f), () => 'fresh')),
-  ];
+  const later = LATER_SETS.flatMap((set) => {
+    const folder = join(dir, set);
+    const files = existsSync(folder) ? readdirSync(folder).filter((f) => f.startsWith('intent')).sort() : [];
+    return files.flatMap((f) => intentCases(join(folder, f), () => set));
+  });
+  return [...intentCases(join(dir, 'intent.json'), splitOf), ...later];
 }
 
 function intentCases(file: string, split: (i: number) => Split): IntentCase[] {

@@ -16,7 +16,7 @@ import { RetrieverSource } from '../../src/chatbot/retrieval/knowledge-index';
 import { DEFAULT_OPTIONS, Retriever, RetrieverOptions } from '../../src/chatbot/retrieval/retriever';
 import { explainFalseAnswers } from './explain';
 import { IntentOutcome, PlayerOutcome, formatTable, summarise } from './metrics';
-import { IntentCase, loadIntentCases, loadPlayerCases, PlayerCase } from './load';
+import { IntentCase, LATER_SETS, loadIntentCases, loadPlayerCases, PlayerCase } from './load';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -54,8 +54,8 @@ export async function evaluate(options: RetrieverOptions, players: PlayerCase[],
 
 function table(playerOutcomes: PlayerOutcome[], intentOutcomes: IntentOutcome[]): string {
   const rows = [];
-  for (const split of ['dev', 'held-out', 'fresh', 'all'] as const) {
-    if (split === 'fresh' && !playerOutcomes.some((o) => o.split === 'fresh')) continue;
+  for (const split of ['dev', 'held-out', ...LATER_SETS, 'all'] as const) {
+    if (split !== 'all' && !playerOutcomes.some((o) => o.split === split)) continue;
     const inSplit = <T extends { split: string }>(items: T[]) => (split === 'all' ? items : items.filter((i) => i.split === split));
     for (const locale of [...LOCALES, 'overall'] as const) {
       const byLocale = <T extends { locale: string }>(items: T[]) => (locale === 'overall' ? items : items.filter((i) => i.locale === locale));
@@ -77,7 +77,7 @@ function rankingOnly(players: PlayerCase[]): string {
     'same without keywords/aliases': Retriever.build(kb.map((a) => ({ ...a, keywords: [], aliases: [] })), open),
     'single-field BM25 over title + body (same analyzer)': Retriever.build(kb.map((a) => ({ ...a, body: `${a.title}\n${a.body}`, title: '', tags: [], keywords: [], aliases: [] })), open),
   };
-  const splits = (['dev', 'held-out', 'fresh'] as const).filter((split) => players.some((p) => p.split === split));
+  const splits = (['dev', 'held-out', ...LATER_SETS] as const).filter((split) => players.some((p) => p.split === split));
   const lines = [`| ranking only, answerable messages | ${splits.map((s) => `${s} top-1 | ${s} top-3`).join(' | ')} |`, `|${' --- |'.repeat(1 + 2 * splits.length)}`];
   for (const [name, retriever] of Object.entries(variants)) {
     const cells = splits.map((split) => {
@@ -105,18 +105,21 @@ async function main() {
   process.stdout.write(`Support bot on eval/bot: ${players.length} player messages, ${intents.length} live-agent messages; "found nothing" below p ${DEFAULT_OPTIONS.model.cutoff} (logistic model, npm run bot:fit)\n\n`);
   process.stdout.write(`${table(playerOutcomes, intentOutcomes)}\n`);
   process.stdout.write(`\n${rankingOnly(players)}\n`);
-  if (args.includes('--misses')) {
-    process.stdout.write('\nDevelopment misses:\n');
+  const missesArg = args.find((a) => a.startsWith('--misses'));
+  if (missesArg) {
+    // `--misses` lists the development misses; `--misses=fresh` (or held-out) another split's, once it has been scored.
+    const listed = (missesArg.split('=')[1] ?? 'dev') as PlayerCase['split'];
+    process.stdout.write(`\nMisses (${listed}):\n`);
     players.forEach((c, i) => {
       const o = playerOutcomes[i];
-      if (c.split !== 'dev') return;
+      if (c.split !== listed) return;
       const ok = c.answers.length ? !o.fallback && c.answers.includes(o.shown[0]) : o.fallback;
       if (!ok || o.answeredIn !== c.locale) process.stdout.write(`  [${c.locale}/${c.discordLocale}] ${c.text} → ${o.fallback ? 'FALLBACK' : o.shown.join(',')} (want ${c.answers.join(',') || 'none'}) in ${o.answeredIn}\n`);
     });
-    const wrong = intents.filter((c) => c.split === 'dev').filter((c) => c.human !== intentOutcomes[intents.indexOf(c)].predicted);
-    const wrongPlayers = players.filter((c, i) => c.split === 'dev' && intentOutcomes[intents.length + i].predicted);
+    const wrong = intents.filter((c) => c.split === listed).filter((c) => c.human !== intentOutcomes[intents.indexOf(c)].predicted);
+    const wrongPlayers = players.filter((c, i) => c.split === listed && intentOutcomes[intents.length + i].predicted);
     for (const c of [...wrong, ...wrongPlayers]) process.stdout.write(`  intent [${c.locale}] ${c.text} (want ${'human' in c ? c.human : false})\n`);
-    process.stdout.write(`${explainFalseAnswers(players, Retriever.build(readKnowledgeBase(join(ROOT, 'kb'))))}\n`);
+    process.stdout.write(`${explainFalseAnswers(players.filter((c) => c.split === listed), Retriever.build(readKnowledgeBase(join(ROOT, 'kb'))))}\n`);
   }
 }
 

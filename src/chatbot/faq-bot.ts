@@ -4,7 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { BotAnswer, Locale, SupportBot } from '../conversations/ports';
 import { botMessage } from './bot-messages';
 import { smallTalkLocale, smallTalkOf } from './intent/small-talk';
-import { wantsLiveAgent } from './intent/live-agent';
+import { wantsLiveAgent } from './intent/live-agent-intent';
 import { AnswerWriter } from './llm/answer-writer';
 import { SuggestionStore } from './feedback/suggestion-store';
 import { excerptOf } from './retrieval/excerpt';

@@ -4,8 +4,7 @@ import { fold } from '../text/fold';
  * Does a message ask for a person? Rules with context, per language: a person word only counts as
  * the object of a request (talk to, put me through to, I need, is anyone there, or the word alone),
  * never as a game thing ("the agent NPC", "human character", "staff weapon", "Mensch, ...").
- * Measured on eval/bot/intent.json (`npm run bot:eval`); a regex set was chosen over an n-gram
- * classifier because the traps differ from requests by structure, not by vocabulary.
+ * They are precise but miss indirect phrasings; live-agent-intent.ts adds a classifier for those.
  */
 
 /** Game things named by a person word: neutralised before the rules run. */
@@ -84,7 +83,8 @@ const RULES: RegExp[] = [
   new RegExp(String.raw`^(?:um |uma |o )?(?:humano|atendente|agente|suporte|atendimento|pessoa real)${PLEASE}`),
 ];
 
-export function wantsLiveAgent(text: string): boolean {
+/** The rules alone: what a request looks like when it names its person in a known structure. */
+export function asksByRule(text: string): boolean {
   let plain = fold(text).replace(/\s+/g, ' ').trim();
   for (const trap of TRAPS) plain = plain.replace(trap, ' _ ');
   return RULES.some((rule) => rule.test(plain));

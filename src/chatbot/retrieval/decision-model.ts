@@ -1,4 +1,4 @@
-// Written by `npm run bot:fit` (eval/bot/fit-decision.ts) from the development part of eval/bot.
+// Written by `npm run bot:fit` (eval/bot/fit-decision.ts) from the development part of eval/bot (dev + fresh).
 import type { DecisionModel } from './decision';
 
-export const FITTED_MODEL: DecisionModel = {"mean":[2.4388,1.8416,0.6722,0.5384,0.5057,0.7728,1.0161,1.6001,1.6792,1.4051,0.0751,0.6686,0.5386],"scale":[0.6578,1.1054,0.2625,0.3144,0.2831,0.2671,1.264,0.3007,0.4667,0.6569,0.2635,0.2733,0.3212],"weights":[2.1255,1.8462,-0.417,-1.7133,0.3569,0.5734,-2.4518,0.3162,0.0602,1.1253,-1.2061,0.5198,0.2206],"bias":1.0201,"cutoff":0.2};
+export const FITTED_MODEL: DecisionModel = {"mean":[2.4329,1.5924,0.6199,0.4709,0.4828,0.7456,1.2762,1.7373,1.7262,1.4041,0.0651,0.6147,0.4711],"scale":[0.6217,1.0338,0.2522,0.2979,0.2767,0.2681,1.3581,0.3732,0.4575,0.6438,0.2467,0.2609,0.3027],"weights":[2.0338,1.4027,-0.0849,-2.4357,0.0418,0.4641,-0.8586,0.0662,-0.1749,0.4794,-1.3128,0.0938,1.0849],"bias":0.7339,"cutoff":0.5};
