@@ -9,7 +9,7 @@ import en from './training/en.json';
 import es from './training/es.json';
 import fr from './training/fr.json';
 import pt from './training/pt.json';
-import { asksByRule } from './live-agent';
+import { asksByRule, neutralised } from './live-agent';
 import { IntentExample, RequestClassifier } from './request-classifier';
 
 export const TRAINING: readonly IntentExample[] = [...en, ...fr, ...es, ...de, ...pt];
@@ -19,8 +19,8 @@ export const REQUEST_CUTOFF = 0.9;
 
 // Trained once per process on first use (under 0.1 s); the examples never change at run time.
 let model: RequestClassifier | undefined;
-const classifier = () => (model ??= RequestClassifier.train(TRAINING));
+const classifier = () => (model ??= RequestClassifier.train(TRAINING.map((e) => ({ q: neutralised(e.q), human: e.human }))));
 
 export function wantsLiveAgent(text: string, cutoff = REQUEST_CUTOFF): boolean {
-  return asksByRule(text) || classifier().probability(text) >= cutoff;
+  return asksByRule(text) || classifier().probability(neutralised(text)) >= cutoff;
 }

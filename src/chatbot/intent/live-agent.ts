@@ -15,7 +15,23 @@ const TRAPS = [
   new RegExp(String.raw`\b${GAME_NOUN}\s+(?:de |d'|du |des |do |da |del )?${PERSON_WORD}\b`, 'g'),
   /\b(?:skin|npc) (?:de |d')?agent\w*/g,
   /\b(?:agente?|agent) secret[oa]?\b/g,
+  // Somebody who did something to the player is not somebody they ask for.
+  /\b(?:someone|somebody)\s+(?:hacked|stole|got into|took|used|logged into|is)\b/g,
+  /\b(?:alguien|alguem)\s+(?:me\s+)?(?:robo|hackeo|jaqueo|entro|uso|roubou|hackeou|invadiu|entrou|usou|esta|ta)\b/g,
+  /\bquelqu'?un\s+(?:a|m'a)\s+(?:pirate|vole|hacke|utilise|pris)\b/g,
+  /\bjemand\s+(?:hat\s+)?(?:\w+\s+){0,2}(?:gehackt|geklaut|gestohlen|benutzt)\b/g,
+  /\bpersonne\s+(?:ne|n')/g,
+  // Reporting a person.
+  /\b(?:report|reportar|denunciar|denuncio|signaler|melden)\s+(?:a |an |um |uma |un |une |eine?n? |el |o |la )?(?:person|player|pessoa|jogador|jugador|persona|joueur|personne|spieler|someone|alguien|alguem|quelqu'?un|jemanden)\b/g,
+  /\b(?:person|spieler|jemanden|menschen)\s+(?:melden|anzeigen)\b/g,
 ];
+
+/** The folded text with the traps' person words neutralised: what the rules and the classifier read. */
+export function neutralised(text: string): string {
+  let plain = fold(text).replace(/\s+/g, ' ').trim();
+  for (const trap of TRAPS) plain = plain.replace(trap, ' _ ');
+  return plain;
+}
 
 const EN_P = String.raw`(?:(?:a|an|the|some|any|your|one of (?:your|the))\s+)?(?:(?:real|actual|live|human|support|staff|team)\s+)*(?:humans?|human being|person|people|someone|somebody|anyone|anybody|agent|staff(?: member)?|support(?: team| staff| agent| person)?|team|mods?|moderators?|admins?|administrator|devs?|developers?|operator|representative|rep|customer (?:service|support|care)|employee|gm|game master)\b`;
 const EN_STRONG = String.raw`(?:(?:a|an|the|some)\s+)?(?:(?:real|actual|live|human|support)\s+)*(?:humans?|human being|person|agent|staff member|mod|moderator|admin|operator|representative|customer service|employee|gm|game master)\b`;
@@ -39,6 +55,8 @@ const RULES: RegExp[] = [
   /\bescalate (?:this|it|my)\b/,
   /\b(?:someone|somebody|anyone)\s+(?:from|of|on)\s+(?:the\s+|your\s+)?(?:team|staff|support|devs?|mods?)\b/,
   new RegExp(String.raw`^(?:(?:a|an|the|real|live|human|actual)\s+)*(?:human|agent|person|operator|staff|support|representative|customer service)${PLEASE}`),
+  /\bwho (?:can|do|should|could) i (?:talk|speak|write|complain|turn) to\b/,
+  /\b(?:any|are there) real (?:people|humans|persons)\b/,
   // fr
   new RegExp(String.raw`\b(?:parler|discuter|causer|chatter)\s+(?:a|avec)\s+${FR_P}`),
   new RegExp(String.raw`\b(?:passez|passe|passer|mettez|mettre|mets|transferez|transferer|transfere|redirigez|rediriger|orientez)[- ]?(?:moi|nous)?\s*(?:en (?:relation|contact)\s+)?(?:a|avec|au|vers)?\s*${FR_P}`),
@@ -50,6 +68,8 @@ const RULES: RegExp[] = [
   /\b(?:appelle|appelez|envoie|envoyez|amene)[- ]?(?:moi\s+)?(?:un|une|le)\s+(?:admin|modo|humain|conseiller|agent|vrai)/,
   /\bvraie?\s+(?:humain|personne)\b/,
   new RegExp(String.raw`^(?:un |une |le )?(?:vraie? )?(?:humain|conseill(?:er|ere)|agent|operateur|support)${PLEASE}`),
+  /\ba qui (?:je peux|je pourrais|puis-je|dois-je|je dois|on peut|peut-on)\s+(?:m'adresser|parler|ecrire|me plaindre)/,
+  /\b(?:des|de) vrais? (?:gens|personnes|humains)\b/,
   // es
   new RegExp(String.raw`\b(?:hablar|conversar|chatear|hablarle)\s+(?:con|a)\s+${ES_P}`),
   new RegExp(String.raw`\b(?:pasar|pasame|pasenme|pasen|pasa|comunica|comunicame|comuniquenme|comunican|comunicar(?:me)?|transfiere|transfiereme|transferir(?:me)?|derivar(?:me)?|derivame|conecta|conectame|conectar(?:me)?|ponme|ponganme)\s+(?:me\s+)?(?:con|a|al|a la)\s+${ES_P}`),
@@ -60,6 +80,8 @@ const RULES: RegExp[] = [
   /\balguien\s+(?:del|de)\s+(?:soporte|staff|equipo)\b/,
   /\b(?:contacto|contactar|contacta|comunico|escribo)\s+(?:con\s+)?(?:el\s+|al\s+)?(?:soporte|staff|equipo|atencion al cliente)\b/,
   new RegExp(String.raw`^(?:un |una |el )?(?:humano|agente|asesor|operador|soporte|persona real)${PLEASE}`),
+  /\bcon quien (?:puedo|podria|tengo que|debo|hablo|me comunico)\b/,
+  /\b(?:hay|alguna) (?:gente|persona) (?:real|de verdad)\b/,
   // de
   new RegExp(String.raw`\bmit\s+${DE_P}\s*(?:(?:vom|von|aus dem)\s+\w+\s+)?(?:sprechen|reden|schreiben|chatten|quatschen|telefonieren)\b`),
   new RegExp(String.raw`\b(?:verbinde|verbindet|verbinden|leite|leitet|weiterleiten|stell|stellt|durchstellen)\s+(?:mich|uns)?\s*(?:bitte\s+)?(?:mit|an|zu|zum)\s+${DE_P}`),
@@ -71,6 +93,9 @@ const RULES: RegExp[] = [
   /\bnicht\s+mit\s+(?:einem|dem|nem)\s+(?:bot|roboter)\b/,
   /\bjemand\s+(?:vom|von|aus dem)\s+(?:staff|team|support)\b/,
   new RegExp(String.raw`^(?:(?:ein|einen|echter|echten|nen)\s+)*(?:mensch(?:en)?|mitarbeiter(?:in)?|support|agent|berater)${PLEASE}`),
+  /\bmit wem (?:kann|konnte|soll|muss) ich\b/,
+  /\ban wen (?:kann|soll|muss) ich mich wenden\b/,
+  /\b(?:echte|richtige) (?:leute|menschen)\b/,
   // pt
   new RegExp(String.raw`\b(?:falar|falo|conversar|papear|teclar)\s+(?:com|c/)\s+${PT_P}`),
   new RegExp(String.raw`\b(?:passa|passar|passe|transfere|transferir|transfira|coloca|coloque|colocar|encaminha|encaminhar|conecta)\s*(?:me\s+)?(?:pra|para|pro|com|ao|em contato com)\s+${PT_P}`),
@@ -80,12 +105,13 @@ const RULES: RegExp[] = [
   /\b(?:chama|chame|chamar|cade)\s+(?:um|uma|o|a)?\s*(?:humano|atendente|pessoa|suporte|moderador|admin|staff)\b/,
   /\balguem\s+(?:da|do|de)\s+(?:equipe|staff|suporte|moderacao)\b/,
   /\b(?:contato|contatar|contactar|entro em contato)\s+(?:com\s+)?(?:o\s+)?(?:suporte|atendimento|staff|equipe)\b/,
+  /\bcom quem (?:eu )?(?:falo|posso falar|devo falar|converso|reclamo)\b/,
+  /\b(?:tem|ha) (?:gente|pessoas?) (?:real|reais|de verdade)\b/,
   new RegExp(String.raw`^(?:um |uma |o )?(?:humano|atendente|agente|suporte|atendimento|pessoa real)${PLEASE}`),
 ];
 
 /** The rules alone: what a request looks like when it names its person in a known structure. */
 export function asksByRule(text: string): boolean {
-  let plain = fold(text).replace(/\s+/g, ' ').trim();
-  for (const trap of TRAPS) plain = plain.replace(trap, ' _ ');
+  const plain = neutralised(text);
   return RULES.some((rule) => rule.test(plain));
 }

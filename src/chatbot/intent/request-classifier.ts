@@ -76,8 +76,18 @@ export class RequestClassifier {
     return new RequestClassifier(weights, bias);
   }
 
-  /** Probability that the text asks for a person. */
+  /**
+   * Probability that the text asks for a person: the most probable of the whole text and each of
+   * its sentences (a request after a long description would be drowned in the description's words).
+   */
   probability(text: string): number {
+    const parts = text.split(/[.!?;:\n]+|,\s/).filter((p) => words(p).length >= 3);
+    let best = this.score(text);
+    if (parts.length > 1) for (const part of parts) best = Math.max(best, this.score(part));
+    return best;
+  }
+
+  private score(text: string): number {
     const slots = featureSlots(text);
     if (!slots.length) return 0;
     const value = 1 / Math.sqrt(slots.length);
