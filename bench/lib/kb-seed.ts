@@ -34,6 +34,7 @@ export function generateArticles(total: number): ArticleFile[] {
         tags: base.tags,
         keywords: base.keywords,
         aliases: base.aliases,
+        questions: base.questions,
         body: `${base.body}\n\n(${context})\n\n${pick(random, paragraphs)}`,
       });
     }

@@ -29,22 +29,23 @@ export async function importArticleFiles(
       WITH f AS (
         SELECT f.slug, f.locale, f.title, f.body, ARRAY(SELECT jsonb_array_elements_text(f.tags)) AS tags,
                ARRAY(SELECT jsonb_array_elements_text(COALESCE(f.keywords, '[]'::jsonb))) AS keywords,
-               ARRAY(SELECT jsonb_array_elements_text(COALESCE(f.aliases, '[]'::jsonb))) AS aliases
-        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS f(slug text, locale text, title text, body text, tags jsonb, keywords jsonb, aliases jsonb)
+               ARRAY(SELECT jsonb_array_elements_text(COALESCE(f.aliases, '[]'::jsonb))) AS aliases,
+               ARRAY(SELECT jsonb_array_elements_text(COALESCE(f.questions, '[]'::jsonb))) AS questions
+        FROM jsonb_to_recordset(${JSON.stringify(batch)}::jsonb) AS f(slug text, locale text, title text, body text, tags jsonb, keywords jsonb, aliases jsonb, questions jsonb)
       ), edited AS (
         SELECT a."slug", a."locale" FROM "Article" a JOIN f ON f.slug = a."slug" AND f.locale = a."locale"
         WHERE a."importedAt" IS DISTINCT FROM a."updatedAt"
-          AND (a."title", a."body", a."tags", a."keywords", a."aliases") IS DISTINCT FROM (f.title, f.body, f.tags, f.keywords, f.aliases)
+          AND (a."title", a."body", a."tags", a."keywords", a."aliases", a."questions") IS DISTINCT FROM (f.title, f.body, f.tags, f.keywords, f.aliases, f.questions)
       ), written AS (
-        INSERT INTO "Article" ("id", "slug", "locale", "title", "body", "tags", "keywords", "aliases", "updatedAt", "importedAt")
-        SELECT gen_random_uuid(), f.slug, f.locale, f.title, f.body, f.tags, f.keywords, f.aliases, now(), now() FROM f
+        INSERT INTO "Article" ("id", "slug", "locale", "title", "body", "tags", "keywords", "aliases", "questions", "updatedAt", "importedAt")
+        SELECT gen_random_uuid(), f.slug, f.locale, f.title, f.body, f.tags, f.keywords, f.aliases, f.questions, now(), now() FROM f
         ON CONFLICT ("slug", "locale") DO UPDATE
           SET "title" = EXCLUDED."title", "body" = EXCLUDED."body", "tags" = EXCLUDED."tags",
-              "keywords" = EXCLUDED."keywords", "aliases" = EXCLUDED."aliases",
+              "keywords" = EXCLUDED."keywords", "aliases" = EXCLUDED."aliases", "questions" = EXCLUDED."questions",
               "updatedAt" = EXCLUDED."updatedAt", "importedAt" = EXCLUDED."importedAt"
           WHERE "Article"."importedAt" IS NOT DISTINCT FROM "Article"."updatedAt"
-            AND ("Article"."title", "Article"."body", "Article"."tags", "Article"."keywords", "Article"."aliases")
-                IS DISTINCT FROM (EXCLUDED."title", EXCLUDED."body", EXCLUDED."tags", EXCLUDED."keywords", EXCLUDED."aliases")
+            AND ("Article"."title", "Article"."body", "Article"."tags", "Article"."keywords", "Article"."aliases", "Article"."questions")
+                IS DISTINCT FROM (EXCLUDED."title", EXCLUDED."body", EXCLUDED."tags", EXCLUDED."keywords", EXCLUDED."aliases", EXCLUDED."questions")
         RETURNING (xmax = 0) AS inserted
       )
       SELECT (SELECT count(*) FILTER (WHERE inserted) FROM written)::int AS created,

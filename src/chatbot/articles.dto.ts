@@ -28,6 +28,9 @@ export class CreateArticleDto {
 
   @ApiPropertyOptional({ type: [String], description: 'What players call things: slang, typos, English gaming words' }) @IsOptional() @IsArray() @ArrayMaxSize(60) @IsString({ each: true }) @Length(1, 60, { each: true })
   aliases?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Example questions players ask that it answers, in their words' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 300, { each: true })
+  questions?: string[];
 }
 
 export class UpdateArticleDto {
@@ -45,6 +48,9 @@ export class UpdateArticleDto {
 
   @ApiPropertyOptional({ type: [String], description: 'What players call things: slang, typos, English gaming words' }) @IsOptional() @IsArray() @ArrayMaxSize(60) @IsString({ each: true }) @Length(1, 60, { each: true })
   aliases?: string[];
+
+  @ApiPropertyOptional({ type: [String], description: 'Example questions players ask that it answers, in their words' }) @IsOptional() @IsArray() @ArrayMaxSize(50) @IsString({ each: true }) @Length(1, 300, { each: true })
+  questions?: string[];
 }
 
 export class ListArticlesQuery {

@@ -11,6 +11,7 @@ export class ArticleResponse {
   @ApiProperty({ type: [String], example: ['account'] }) tags!: string[];
   @ApiProperty({ type: [String], example: ['password', 'login'] }) keywords!: string[];
   @ApiProperty({ type: [String], example: ['cant log in'] }) aliases!: string[];
+  @ApiProperty({ type: [String], example: ['it keeps saying wrong password but its right'] }) questions!: string[];
   @ApiProperty({ format: 'date-time', example: '2026-05-04T09:30:00.000Z' }) createdAt!: string;
   @ApiProperty({ format: 'date-time', example: '2026-05-04T09:30:00.000Z' }) updatedAt!: string;
 }

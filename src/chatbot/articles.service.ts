@@ -24,7 +24,7 @@ export interface ArticleHit {
   rank: number;
 }
 
-const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true, createdAt: true, updatedAt: true } as const;
+const VIEW = { id: true, slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true, questions: true, createdAt: true, updatedAt: true } as const;
 
 @Injectable()
 export class ArticlesService {
@@ -53,7 +53,7 @@ export class ArticlesService {
   async create(input: CreateArticleDto): Promise<ArticleView> {
     const exists = await this.prisma.article.findUnique({ where: { slug_locale: { slug: input.slug, locale: input.locale } }, select: { id: true } });
     if (exists) throw DomainError.conflict('article_exists', `An article ${input.locale}/${input.slug} already exists`);
-    const created = await this.prisma.article.create({ data: { ...input, tags: input.tags ?? [], keywords: input.keywords ?? [], aliases: input.aliases ?? [] }, select: VIEW });
+    const created = await this.prisma.article.create({ data: { ...input, tags: input.tags ?? [], keywords: input.keywords ?? [], aliases: input.aliases ?? [], questions: input.questions ?? [] }, select: VIEW });
     this.index?.invalidate();
     return created;
   }

@@ -12,8 +12,15 @@ describe('knowledge-base files', () => {
       tags: ['refund', 'payment'],
       keywords: [],
       aliases: ['rembourser', 'refund', 'argent rendu'],
+      questions: [],
       body: 'Corps **markdown**.',
     });
+  });
+
+  it('reads a questions block, one question a line, up to the next field', () => {
+    const article = parseArticleFile('---\nslug: refunds\nlocale: fr\ntitle: R\nquestions:\n  - mon fils a payé avec ma carte\n  -   rembourser svp  \ntags: [refund]\n---\nCorps', 'x.md');
+    expect(article.questions).toEqual(['mon fils a payé avec ma carte', 'rembourser svp']);
+    expect(article.tags).toEqual(['refund']);
   });
 
   it('names the file and the missing field on bad input', () => {

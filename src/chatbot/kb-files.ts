@@ -10,21 +10,33 @@ export interface ArticleFile {
   /** Topic words and players' names for things; optional in the front matter. */
   keywords: string[];
   aliases: string[];
+  /** Example questions players ask that the article answers (a `questions:` block of `  - ` lines). */
+  questions: string[];
   body: string;
 }
 
 /**
  * Reads `kb/<locale>/<slug>.md`: a front matter block (slug, locale, title, tags: [a, b], optional
- * keywords: [...] and aliases: [...]) then the
- * Markdown body. The format is deliberately small, so no YAML library is needed.
+ * keywords: [...], aliases: [...] and a `questions:` block with one `  - question` per line) then
+ * the Markdown body. The format is deliberately small, so no YAML library is needed.
  */
 export function parseArticleFile(text: string, origin: string): ArticleFile {
   const match = /^---\r?\n([\s\S]*?)\r?\n---\r?\n([\s\S]*)$/.exec(text);
   if (!match) throw new Error(`${origin}: missing the --- front matter block`);
   const fields: Record<string, string> = {};
+  const blocks: Record<string, string[]> = {};
+  let block: string[] | undefined;
   for (const line of match[1].split(/\r?\n/)) {
+    const item = /^\s+-\s+(.*)$/.exec(line);
+    if (item && block) {
+      if (item[1].trim()) block.push(item[1].trim());
+      continue;
+    }
     const field = /^(\w+):\s*(.*)$/.exec(line.trim());
-    if (field) fields[field[1]] = field[2].trim();
+    block = undefined;
+    if (!field) continue;
+    fields[field[1]] = field[2].trim();
+    if (!field[2].trim()) blocks[field[1]] = block = [];
   }
   for (const key of ['slug', 'locale', 'title']) {
     if (!fields[key]) throw new Error(`${origin}: front matter needs "${key}"`);
@@ -42,6 +54,7 @@ export function parseArticleFile(text: string, origin: string): ArticleFile {
     tags: list(fields.tags),
     keywords: list(fields.keywords),
     aliases: list(fields.aliases),
+    questions: blocks.questions ?? [],
     body: match[2].trim(),
   };
 }

@@ -13,6 +13,8 @@ export interface IndexableArticle {
   tags: string[];
   keywords: string[];
   aliases: string[];
+  /** Questions players ask that the article answers, in their words: matched like the body, weighted more. */
+  questions?: string[];
 }
 
 export interface ScoredArticle {
@@ -37,7 +39,8 @@ export interface SearchResult {
   known: number;
 }
 
-type Field = 'title' | 'keywords' | 'aliases' | 'tags' | 'body';
+const QUESTIONS_WEIGHT = Number(process.env.QW ?? 1.5);
+type Field = 'title' | 'keywords' | 'aliases' | 'tags' | 'body' | 'questions';
 /** BM25F field weights and length normalisation (b): the title and the players' words count most. */
 const FIELDS: { name: Field; weight: number; b: number }[] = [
   { name: 'title', weight: 3, b: 0.4 },
@@ -45,6 +48,7 @@ const FIELDS: { name: Field; weight: number; b: number }[] = [
   { name: 'aliases', weight: 2.5, b: 0.2 },
   { name: 'tags', weight: 1.5, b: 0 },
   { name: 'body', weight: 1, b: 0.75 },
+  { name: 'questions', weight: QUESTIONS_WEIGHT, b: 0.5 },
 ];
 const K1 = 1.2;
 /** Discounts for a query word that only matches a vocabulary word with a typo or as a prefix. */
@@ -61,8 +65,10 @@ interface Postings {
   topical: Uint8Array;
 }
 
-const textOf = (article: IndexableArticle, field: Field): string =>
-  Array.isArray(article[field]) ? (article[field] as string[]).join(' . ') : (article[field] as string);
+const textOf = (article: IndexableArticle, field: Field): string => {
+  const value = article[field] ?? '';
+  return Array.isArray(value) ? value.join(' . ') : value;
+};
 
 /**
  * A BM25F index of one language's articles, in memory. Postings store each article's already
@@ -107,7 +113,7 @@ export class LocaleIndex {
         const norm = 1 - b + (b * terms.length) / averages[f];
         for (const term of terms) {
           weighted.set(term, (weighted.get(term) ?? 0) + weight / norm);
-          if (name !== 'body') topical.add(term);
+          if (name !== 'body' && name !== 'questions') topical.add(term);
         }
       });
       for (const [term, tf] of weighted) {

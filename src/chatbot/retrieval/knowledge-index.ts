@@ -67,7 +67,7 @@ export class KnowledgeIndex extends RetrieverSource implements OnApplicationBoot
     const generation = this.generation;
     const started = Date.now();
     const signature = await this.readSignature();
-    const articles = await this.prisma.article.findMany({ select: { slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true } });
+    const articles = await this.prisma.article.findMany({ select: { slug: true, locale: true, title: true, body: true, tags: true, keywords: true, aliases: true, questions: true } });
     this.current = await Retriever.buildInTurns(articles);
     this.signature = signature;
     this.checkedAt = Date.now();

@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "Article" ADD COLUMN     "questions" TEXT[] DEFAULT ARRAY[]::TEXT[];
