@@ -90,6 +90,8 @@ export class LocaleIndex {
   private readonly expansions = new Map<string, { term: string; weight: number }[]>();
   private readonly maxIdf: number;
   private readonly generic: ReadonlySet<string>;
+  /** Each article's example questions, each as its set of terms (the decision compares a message to the closest). */
+  private readonly questionTerms: ReadonlySet<string>[][];
 
   /** The terms of each article's fields, in FIELDS order: the costly part of building an index. */
   static analyze(locale: Locale, articles: IndexableArticle[], analyzer: Analyzer): string[][][] {
@@ -140,6 +142,7 @@ export class LocaleIndex {
     }
     this.maxIdf = this.idf(0);
     this.generic = new Set(analyzer.terms(locale, GENERIC_WORDS[locale]));
+    this.questionTerms = articles.map((article) => (article.questions ?? []).map((question) => new Set(analyzer.terms(locale, question))));
   }
 
   private idf(df: number): number {
@@ -255,7 +258,7 @@ export class LocaleIndex {
       top.splice(at, 0, hit);
       if (top.length > limit) top.pop();
     }
-    for (const hit of top) hit.fit = topicFit(hit.doc, asked, this.postings);
+    for (const hit of top) hit.fit = topicFit(hit.doc, asked, this.postings, this.questionTerms[hit.doc]);
     return { hits: top, informative: total, terms: terms.length, known };
   }
 

@@ -21,6 +21,7 @@ export const FEATURES = [
   'asks for advice',
   'content coverage',
   'content topical',
+  'question fit',
 ] as const;
 
 export interface DecisionModel {
@@ -53,6 +54,7 @@ export function featuresOf(result: SearchResult, advice = false): number[] | nul
     advice ? 1 : 0,
     top.fit?.content ?? 0,
     top.fit?.contentTopical ?? 0,
+    top.fit?.question ?? 0,
   ];
 }
 

@@ -22,6 +22,8 @@ export interface TopicFit {
   content: number;
   /** The same share counting only its title, keywords, aliases or tags. */
   contentTopical: number;
+  /** The same share found in its closest example question: how much the message reads like one players asked. */
+  question: number;
 }
 
 /** The position of doc in a sorted posting list, or -1. */
@@ -37,13 +39,17 @@ function find(docs: Int32Array, doc: number): number {
   return -1;
 }
 
-export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<string, PostingsView>): TopicFit {
+export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<string, PostingsView>, questions: readonly ReadonlySet<string>[] = []): TopicFit {
   let total = 0;
   let found = 0;
   let topical = 0;
+  const perQuestion = new Float64Array(questions.length);
   for (const term of terms) {
     if (term.generic) continue;
     total += term.weight;
+    questions.forEach((question, q) => {
+      if (term.candidates.some((candidate) => question.has(candidate))) perQuestion[q] += term.weight;
+    });
     let inDoc = false;
     let inTopic = false;
     for (const candidate of term.candidates) {
@@ -56,5 +62,6 @@ export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<
     if (inDoc) found += term.weight;
     if (inTopic) topical += term.weight;
   }
-  return total ? { content: found / total, contentTopical: topical / total } : { content: 0, contentTopical: 0 };
+  if (!total) return { content: 0, contentTopical: 0, question: 0 };
+  return { content: found / total, contentTopical: topical / total, question: Math.max(0, ...perQuestion) / total };
 }
