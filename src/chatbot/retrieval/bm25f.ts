@@ -206,7 +206,13 @@ export class LocaleIndex {
     const touched: number[] = [];
     let total = 0;
     let known = 0;
+    let ignored = 0;
     for (const term of terms) {
+      // Amounts, levels and times ("3000", "20", "5") are the story, not the topic, unless an article uses the number.
+      if (/^\d+$/.test(term) && !this.postings.has(term)) {
+        ignored++;
+        continue;
+      }
       const expansions = this.expand(term);
       if (!expansions.length) {
         // A short unknown word is more often slang or an abbreviation ("pk", "jsp", "vc") than a topic.
@@ -259,7 +265,7 @@ export class LocaleIndex {
       if (top.length > limit) top.pop();
     }
     for (const hit of top) hit.fit = topicFit(hit.doc, asked, this.postings, this.questionTerms[hit.doc]);
-    return { hits: top, informative: total, terms: terms.length, known };
+    return { hits: top, informative: total, terms: terms.length - ignored, known };
   }
 
   private ranksBefore(a: ScoredArticle, b: ScoredArticle): boolean {
