@@ -2,7 +2,7 @@ import type { Locale } from '../../conversations/ports';
 import { withinDistance } from '../text/edit-distance';
 import { GENERIC_WORDS } from '../text/generic-words';
 import { Analyzer } from './analyzer';
-import { QueryTerm, TopicFit, topicFit } from './query-fit';
+import { closestQuestion, QueryTerm, TopicFit, topicFit } from './query-fit';
 
 /** What the index needs of an article. */
 export interface IndexableArticle {
@@ -37,6 +37,8 @@ export interface SearchResult {
   terms: number;
   /** How many of them the index knows (itself, a near spelling or a compound). */
   known: number;
+  /** How close the message is to a question no article answers (out-of-scope.ts), as closestQuestion measures. */
+  outOfScope: number;
 }
 
 const QUESTIONS_WEIGHT = Number(process.env.QW ?? 1.5);
@@ -92,6 +94,7 @@ export class LocaleIndex {
   private readonly generic: ReadonlySet<string>;
   /** Each article's example questions, each as its set of terms (the decision compares a message to the closest). */
   private readonly questionTerms: ReadonlySet<string>[][];
+  private readonly outOfScope: ReadonlySet<string>[];
 
   /** The terms of each article's fields, in FIELDS order: the costly part of building an index. */
   static analyze(locale: Locale, articles: IndexableArticle[], analyzer: Analyzer): string[][][] {
@@ -103,6 +106,7 @@ export class LocaleIndex {
     articles: IndexableArticle[],
     private readonly analyzer: Analyzer,
     perField: string[][][] = LocaleIndex.analyze(locale, articles, analyzer),
+    outOfScope: readonly string[] = [],
   ) {
     this.docs = articles;
     const averages = FIELDS.map((_, f) => perField.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, articles.length) || 1);
@@ -143,6 +147,7 @@ export class LocaleIndex {
     this.maxIdf = this.idf(0);
     this.generic = new Set(analyzer.terms(locale, GENERIC_WORDS[locale]));
     this.questionTerms = articles.map((article) => (article.questions ?? []).map((question) => new Set(analyzer.terms(locale, question))));
+    this.outOfScope = outOfScope.map((question) => new Set(analyzer.terms(locale, question)));
   }
 
   private idf(df: number): number {
@@ -219,7 +224,7 @@ export class LocaleIndex {
         // In a long message the unknown words are mostly its story, not its topic: they weigh less.
         const weight = (unknownWeight * this.maxIdf * Math.min(1, Math.max(0, term.length - 2) / 4) * LONG_MESSAGE) / Math.max(LONG_MESSAGE, terms.length);
         total += weight;
-        asked.push({ weight, candidates: [], generic: this.generic.has(term) });
+        asked.push({ term, weight, candidates: [], generic: this.generic.has(term) });
         continue;
       }
       // Per article, the best of the word's expansions counts (a word never counts twice).
@@ -239,7 +244,7 @@ export class LocaleIndex {
       }
       total += termIdf;
       known++;
-      asked.push({ weight: termIdf, candidates: expansions.map((e) => e.term), generic: this.generic.has(term) });
+      asked.push({ term, weight: termIdf, candidates: expansions.map((e) => e.term), generic: this.generic.has(term) });
       for (const doc of termDocs) {
         if (scores[doc] === 0) touched.push(doc);
         scores[doc] += termBest[doc];
@@ -265,7 +270,7 @@ export class LocaleIndex {
       if (top.length > limit) top.pop();
     }
     for (const hit of top) hit.fit = topicFit(hit.doc, asked, this.postings, this.questionTerms[hit.doc]);
-    return { hits: top, informative: total, terms: terms.length - ignored, known };
+    return { hits: top, informative: total, terms: terms.length - ignored, known, outOfScope: closestQuestion(asked, this.outOfScope) };
   }
 
   private ranksBefore(a: ScoredArticle, b: ScoredArticle): boolean {

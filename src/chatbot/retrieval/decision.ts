@@ -22,6 +22,7 @@ export const FEATURES = [
   'content coverage',
   'content topical',
   'question fit',
+  'out-of-scope fit',
 ] as const;
 
 export interface DecisionModel {
@@ -55,6 +56,7 @@ export function featuresOf(result: SearchResult, advice = false): number[] | nul
     top.fit?.content ?? 0,
     top.fit?.contentTopical ?? 0,
     top.fit?.question ?? 0,
+    result.outOfScope,
   ];
 }
 

@@ -6,6 +6,8 @@
 
 /** One question term as searched: its weight and the vocabulary words it matched (none: unknown). */
 export interface QueryTerm {
+  /** The word as analyzed (stemmed), matched as is against example questions the vocabulary may lack. */
+  term: string;
   weight: number;
   candidates: string[];
   /** A word nearly every message has ("game", "Spiel", "help"). */
@@ -43,13 +45,9 @@ export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<
   let total = 0;
   let found = 0;
   let topical = 0;
-  const perQuestion = new Float64Array(questions.length);
   for (const term of terms) {
     if (term.generic) continue;
     total += term.weight;
-    questions.forEach((question, q) => {
-      if (term.candidates.some((candidate) => question.has(candidate))) perQuestion[q] += term.weight;
-    });
     let inDoc = false;
     let inTopic = false;
     for (const candidate of term.candidates) {
@@ -63,5 +61,26 @@ export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<
     if (inTopic) topical += term.weight;
   }
   if (!total) return { content: 0, contentTopical: 0, question: 0 };
-  return { content: found / total, contentTopical: topical / total, question: Math.max(0, ...perQuestion) / total };
+  return { content: found / total, contentTopical: topical / total, question: closestQuestion(terms, questions) };
+}
+
+/**
+ * The share of the message's non-generic weight found in the example question closest to it (0 when
+ * there are none): how much it reads like a question players asked. Also measured against questions
+ * no article answers (out-of-scope.ts), which the decision weighs against it.
+ */
+export function closestQuestion(terms: QueryTerm[], questions: readonly ReadonlySet<string>[]): number {
+  let total = 0;
+  for (const term of terms) if (!term.generic) total += term.weight;
+  if (!total || !questions.length) return 0;
+  let best = 0;
+  for (const question of questions) {
+    let found = 0;
+    for (const term of terms) {
+      if (term.generic) continue;
+      if (question.has(term.term) || term.candidates.some((candidate) => question.has(candidate))) found += term.weight;
+    }
+    if (found > best) best = found;
+  }
+  return best / total;
 }

@@ -5,6 +5,7 @@ import { detectLanguage } from '../text/language';
 import { Analyzer } from './analyzer';
 import { IndexableArticle, LocaleIndex } from './bm25f';
 import { DecisionModel, DEFAULT_MODEL, featuresOf, probability } from './decision';
+import { OUT_OF_SCOPE } from './out-of-scope';
 
 /**
  * How the retriever decides. The "found nothing" decision is a logistic model (decision.ts) fitted
@@ -69,7 +70,10 @@ export class Retriever {
     const articles = withEnglishWords(given);
     const analyzer = new Analyzer();
     const indexes = new Map<Locale, LocaleIndex>();
-    for (const locale of LOCALES) indexes.set(locale, new LocaleIndex(locale, articles.filter((a) => a.locale === locale), analyzer));
+    for (const locale of LOCALES) {
+      const own = articles.filter((a) => a.locale === locale);
+      indexes.set(locale, new LocaleIndex(locale, own, analyzer, LocaleIndex.analyze(locale, own, analyzer), OUT_OF_SCOPE[locale]));
+    }
     return new Retriever(indexes, options);
   }
 
@@ -88,7 +92,7 @@ export class Retriever {
         perField.push(...LocaleIndex.analyze(locale, own.slice(start, start + chunk), analyzer));
         await new Promise((resolve) => setImmediate(resolve));
       }
-      indexes.set(locale, new LocaleIndex(locale, own, analyzer, perField));
+      indexes.set(locale, new LocaleIndex(locale, own, analyzer, perField, OUT_OF_SCOPE[locale]));
       await new Promise((resolve) => setImmediate(resolve));
     }
     return new Retriever(indexes, options);
