@@ -41,7 +41,8 @@ export interface SearchResult {
   outOfScope: number;
 }
 
-const QUESTIONS_WEIGHT = Number(process.env.QW ?? 1.5);
+/** Example questions weigh a little more than the body: they are in players' words, but many and loose. */
+const QUESTIONS_WEIGHT = 1.5;
 type Field = 'title' | 'keywords' | 'aliases' | 'tags' | 'body' | 'questions';
 /** BM25F field weights and length normalisation (b): the title and the players' words count most. */
 const FIELDS: { name: Field; weight: number; b: number }[] = [
@@ -57,6 +58,9 @@ const K1 = 1.2;
 const TYPO_WEIGHT = 0.8;
 const PREFIX_WEIGHT = 0.7;
 const TOPICAL_BOOST = 1;
+/** How much being close to an article's example questions lifts it in the shortlist (1: a perfect match doubles the score). */
+const QUESTION_BOOST = 1;
+const SHORTLIST = 10;
 /** Words in a message beyond which unknown words start to count less. */
 const LONG_MESSAGE = 5;
 
@@ -257,19 +261,26 @@ export class LocaleIndex {
     // An article about the question's words (in its title, keywords, aliases, tags) outranks one that
     // only mentions them. Only the best `limit` are kept, in one pass.
     const top: ScoredArticle[] = [];
+    // A wider shortlist is re-ranked by how close the message is to each article's example questions.
+    const shortlist = Math.max(limit, SHORTLIST);
     for (const doc of touched) {
       const topical = total ? matchedTopical[doc] / total : 0;
       const hit = { doc, score: scores[doc] * (1 + TOPICAL_BOOST * topical), coverage: total ? matched[doc] / total : 0, topical };
       scores[doc] = 0;
       matched[doc] = 0;
       matchedTopical[doc] = 0;
-      if (top.length === limit && !this.ranksBefore(hit, top[top.length - 1])) continue;
+      if (top.length === shortlist && !this.ranksBefore(hit, top[top.length - 1])) continue;
       let at = top.length;
       while (at > 0 && this.ranksBefore(hit, top[at - 1])) at--;
       top.splice(at, 0, hit);
-      if (top.length > limit) top.pop();
+      if (top.length > shortlist) top.pop();
     }
-    for (const hit of top) hit.fit = topicFit(hit.doc, asked, this.postings, this.questionTerms[hit.doc]);
+    for (const hit of top) {
+      hit.fit = topicFit(hit.doc, asked, this.postings, this.questionTerms[hit.doc]);
+      hit.score *= 1 + QUESTION_BOOST * hit.fit.question;
+    }
+    top.sort((a, b) => (this.ranksBefore(a, b) ? -1 : this.ranksBefore(b, a) ? 1 : 0));
+    top.length = Math.min(top.length, limit);
     return { hits: top, informative: total, terms: terms.length - ignored, known, outOfScope: closestQuestion(asked, this.outOfScope) };
   }
 
