@@ -3,6 +3,7 @@ import {
   AgentPlatformCapabilities,
   BotAnswer,
   ChatRef,
+  CloseCause,
   HandOff,
   HandOffResult,
   Locale,
@@ -102,6 +103,7 @@ export class FakeAgentPlatform extends AgentPlatform {
   readonly relayed: { chat: ChatRef; message: RelayedMessage }[] = [];
   readonly mirrored: TranscriptLine[] = [];
   readonly closed: ChatRef[] = [];
+  readonly closeCauses: (CloseCause | undefined)[] = [];
   private readonly posted = new Map<string, string>();
   private handOffFailures = 0;
   private seq = 0;
@@ -133,8 +135,9 @@ export class FakeAgentPlatform extends AgentPlatform {
     this.mirrored.push(line);
   }
 
-  async close(chat: ChatRef): Promise<void> {
+  async close(chat: ChatRef, cause?: CloseCause): Promise<void> {
     this.closed.push(chat);
+    this.closeCauses.push(cause);
   }
 }
 
