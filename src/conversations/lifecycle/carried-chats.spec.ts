@@ -1,43 +1,13 @@
-import { RecordingStaffAlerts } from '../../../test/fakes/core/fake-ports';
-import { coreUnderTest, CoreUnderTest } from '../../../test/fakes/core/core-under-test';
+import { coreUnderTest, CoreUnderTest, newPlayer } from '../../../test/fakes/core/core-under-test';
+import { FallbackDesk, RecordingStaffAlerts } from '../../../test/fakes/core/fake-ports';
 import { MovableClock, runTimersDue } from '../../../test/utils/fake-time';
-import { AgentPlatform, AgentPlatformCapabilities, ChatRef, CloseCause, HandOff, HandOffResult, TranscriptLine } from '../ports';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
 
-/** A second desk (a staff thread's stand-in) for the chats nobody took on the first; it can be down. */
-class SecondDesk extends AgentPlatform {
-  readonly name = 'second-desk';
-  readonly capabilities: AgentPlatformCapabilities = { relaysPlayerMessages: true, routesInOwnFlow: false };
-  readonly closed: { chat: ChatRef; cause?: CloseCause }[] = [];
-  readonly mirrored: TranscriptLine[] = [];
-  down = false;
-
-  async handOff(chat: HandOff): Promise<HandOffResult> {
-    if (this.down) throw new Error('the second desk is down');
-    return { platformKey: `second-${chat.conversationId}` };
-  }
-  async relayPlayerMessage(): Promise<{ platformMessageId?: string }> {
-    return {};
-  }
-  async mirror(_chat: ChatRef, line: TranscriptLine): Promise<void> {
-    this.mirrored.push(line);
-  }
-  async close(chat: ChatRef, cause?: CloseCause): Promise<void> {
-    this.closed.push({ chat, cause });
-  }
-}
-
-let seq = 0;
-const newPlayer = () => {
-  const id = `c${Date.now()}${++seq}`;
-  return { id, displayName: 'Ash', channelId: `dm-${id}` };
-};
-
 /** The lifecycle's timers act on the platform carrying the chat: the fallback after a fall-back, nothing on the first. */
 describe('lifecycle timers on the platform carrying the chat', () => {
-  const second = new SecondDesk();
+  const second = new FallbackDesk();
   const alerts = new RecordingStaffAlerts();
   const clock = new MovableClock(new Date('2027-03-01T10:00:00.000Z'));
   let core: CoreUnderTest;
@@ -46,9 +16,7 @@ describe('lifecycle timers on the platform carrying the chat', () => {
   });
   afterAll(() => core.close());
 
-  const say = (player: ReturnType<typeof newPlayer>, body: string) => core.players.receive({ player, playerMessageId: `m${Date.now()}${++seq}`, body, media: [] });
-  const chatOf = (playerId: string) => core.prisma.conversation.findFirstOrThrow({ where: { playerId }, orderBy: { createdAt: 'desc' }, include: { case: true } });
-  const texts = (player: ReturnType<typeof newPlayer>, start: string) => core.player.texts(player.channelId).filter((t) => t.startsWith(start));
+  const texts = (player: { channelId: string }, start: string) => core.player.texts(player.channelId).filter((t) => t.startsWith(start));
   /** The clock moves `ms` on from where it is; the timers due by then run. */
   const wait = async (ms: number) => {
     clock.at = new Date(clock.at.getTime() + ms);
@@ -57,9 +25,9 @@ describe('lifecycle timers on the platform carrying the chat', () => {
   /** A player whose chat nobody took on the first platform: it waits on the second desk (or the leads' queue when that is down). */
   const fallenBack = async () => {
     const player = newPlayer();
-    await say(player, 'I want a human please');
-    await core.events.noAgentAvailable({ platformKey: (await chatOf(player.id)).platformKey! });
-    return { player, chat: await chatOf(player.id) };
+    await core.say(player, 'I want a human please');
+    await core.events.noAgentAvailable({ platformKey: (await core.chatOf(player.id)).platformKey! });
+    return { player, chat: await core.chatOf(player.id) };
   };
 
   it('after the fall-back: the re-alert names the second desk, and the auto-close closes there, once, not on the first platform', async () => {
@@ -78,7 +46,7 @@ describe('lifecycle timers on the platform carrying the chat', () => {
 
     expect(texts(player, 'We closed this chat')).toHaveLength(1);
     expect(texts(player, 'Are you still there?')).toHaveLength(1);
-    expect(await chatOf(player.id)).toMatchObject({ mode: 'CLOSED', case: { status: 'RESOLVED' } });
+    expect(await core.chatOf(player.id)).toMatchObject({ mode: 'CLOSED', case: { status: 'RESOLVED' } });
     expect(second.closed.filter((c) => c.chat.conversationId === chat.id)).toEqual([
       { chat: expect.objectContaining({ platformKey: `second-${chat.id}` }), cause: { by: 'lifecycle', silentHours: 48 } },
     ]);
@@ -104,8 +72,8 @@ describe('lifecycle timers on the platform carrying the chat', () => {
 
   it('a chat the first platform still carries is closed there', async () => {
     const player = newPlayer();
-    await say(player, 'I want a human please');
-    const chat = await chatOf(player.id);
+    await core.say(player, 'I want a human please');
+    const chat = await core.chatOf(player.id);
     expect(chat.platform).toBe('fake-desk');
     await core.leads.replyToCase(chat.case!.number, 'Does it work now?', 'Misty');
     await wait(48 * HOUR);

@@ -25,6 +25,16 @@ import { createTestDatabase } from '../../utils/test-database';
 import { lifecycleUnderTest } from './lifecycle-under-test';
 import { FakeAgentPlatform, FakeBot, FakePlayerChannel } from './fake-ports';
 
+let seq = 0;
+
+/** A player of a test's own (unique ids within the file's database). */
+export function newPlayer(displayName = 'Ash') {
+  const id = `p${Date.now()}${++seq}`;
+  return { id, displayName, channelId: `dm-${id}` };
+}
+
+export type TestPlayer = ReturnType<typeof newPlayer>;
+
 /**
  * The routing core wired by hand (no Nest, no HTTP) over the real store on a test database of
  * its own, with fake ports. One per test: `close()` stops the queue and drops the database.
@@ -51,6 +61,7 @@ export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: 
   const relay = new RelayWorker(store, messages, queue, carriers, delivery, helpCases, clock, config);
   relay.onModuleInit();
   queue.start();
+  const players = new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle, carriers);
   return {
     prisma,
     player,
@@ -58,7 +69,11 @@ export async function coreUnderTest(platform = new FakeAgentPlatform(), alerts: 
     platform,
     messages,
     queue,
-    players: new PlayerMessagesHandler(store, messages, player, bot, platform, botReplies, handOff, relay, lifecycle, carriers),
+    players,
+    /** The player writes, as the player channel would deliver it. */
+    say: (from: TestPlayer, body: string) => players.receive({ player: from, playerMessageId: `m${Date.now()}${++seq}`, body, media: [] }),
+    /** The player's latest chat, with its case. */
+    chatOf: (playerId: string) => prisma.conversation.findFirstOrThrow({ where: { playerId }, orderBy: { createdAt: 'desc' }, include: { case: true } }),
     events: new AgentEventsHandler(store, messages, delivery, handOff, botReplies, carriers, new AgentChatActions(store, messages, helpCases, player, clock), lifecycle),
     leads: new LeadRepliesService(store, messages, delivery, handOff, helpCases, carriers, clock, lifecycle),
     close: async () => {

@@ -141,6 +141,36 @@ export class FakeAgentPlatform extends AgentPlatform {
   }
 }
 
+/** A second desk (a staff thread's stand-in) for the chats nobody took on the first; it can be down. */
+export class FallbackDesk extends AgentPlatform {
+  readonly name = 'second-desk';
+  readonly capabilities: AgentPlatformCapabilities = { relaysPlayerMessages: true, routesInOwnFlow: false };
+  readonly handOffs: HandOff[] = [];
+  readonly relayed: string[] = [];
+  readonly mirrored: TranscriptLine[] = [];
+  readonly closed: { chat: ChatRef; cause?: CloseCause }[] = [];
+  down = false;
+
+  async handOff(chat: HandOff): Promise<HandOffResult> {
+    if (this.down) throw new Error('the second desk is down');
+    this.handOffs.push(chat);
+    return { platformKey: `second-${chat.conversationId}`, platformRefs: { thread: `T${chat.caseNumber}` } };
+  }
+
+  async relayPlayerMessage(_chat: ChatRef, message: RelayedMessage): Promise<{ platformMessageId?: string }> {
+    this.relayed.push(message.body);
+    return {};
+  }
+
+  async mirror(_chat: ChatRef, line: TranscriptLine): Promise<void> {
+    this.mirrored.push(line);
+  }
+
+  async close(chat: ChatRef, cause?: CloseCause): Promise<void> {
+    this.closed.push({ chat, cause });
+  }
+}
+
 /** A bot that knows one article (about gems), answers French questions in French, and hears "human"/"agent". */
 export class FakeBot extends SupportBot {
   readonly questions: { question: string; locale: Locale }[] = [];
