@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { HELP_CHAT_ACTOR_PREFIX } from '../cases/case-events.bus';
 import { AgentChatActions } from './agent-chat-actions';
 import { BotReplies } from './bot-replies';
+import { Carriers } from './carriers';
 import { ConversationStore } from './conversation-store';
 import { attachmentDetails } from './conversation-store';
 import { HandOffService } from './hand-off.service';
@@ -13,7 +14,6 @@ import {
   AgentJoinedEvent,
   AgentMessageChangedEvent,
   AgentMessageEvent,
-  AgentPlatform,
   AgentPlatformEvents,
   BotTurnEvent,
   NoAgentEvent,
@@ -31,7 +31,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     private readonly delivery: PlayerDelivery,
     private readonly handOff: HandOffService,
     private readonly botReplies: BotReplies,
-    private readonly platform: AgentPlatform,
+    private readonly carriers: Carriers,
     private readonly actions: AgentChatActions,
     private readonly lifecycle: ChatLifecycle,
   ) {
@@ -62,7 +62,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     if (Object.entries(refs).some(([key, value]) => chat!.platformRefs[key] !== value)) {
       chat = await this.store.update(chat.id, { platformRefs: { ...chat.platformRefs, ...refs } });
     }
-    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`, event.onlyIfNoAgent);
+    await this.handOff.agentPresent(chat, event.agentName, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.carriers.of(chat).name}`, event.onlyIfNoAgent);
   }
 
   async noAgentAvailable(event: NoAgentEvent): Promise<void> {
@@ -74,7 +74,7 @@ export class AgentEventsHandler extends AgentPlatformEvents {
     const chat = await this.store.byPlatformKey(event.platformKey);
     if (!chat) return;
     await this.handOff.finish(chat);
-    if (event.reason) await this.actions.closeReason(chat.caseId, chat.id, event.reason, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.platform.name}`);
+    if (event.reason) await this.actions.closeReason(chat.caseId, chat.id, event.reason, `${HELP_CHAT_ACTOR_PREFIX}${event.actor ?? this.carriers.of(chat).name}`);
   }
 
   agentMessageChanged(event: AgentMessageChangedEvent): Promise<void> {

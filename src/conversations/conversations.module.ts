@@ -4,6 +4,7 @@ import { QueueModule } from '../queue/queue.module';
 import { AgentChatActions } from './agent-chat-actions';
 import { AgentEventsHandler } from './agent-events.handler';
 import { BotReplies } from './bot-replies';
+import { Carriers } from './carriers';
 import { ConversationReadModels } from './conversation-read-models';
 import { ConversationStore } from './conversation-store';
 import { ConversationsController } from './conversations.controller';
@@ -36,6 +37,7 @@ export interface CoreAdapters {
 }
 
 const CORE_PROVIDERS = [
+  Carriers,
   ConversationStore,
   MessageStore,
   PlayerDelivery,

@@ -122,11 +122,6 @@ export class HandOffService {
     }
   }
 
-  /** The platform carrying the chat now: the fallback once it fell back there, else the agent platform. */
-  carrierOf(chat: Chat): AgentPlatform {
-    return chat.platform === this.fallback.name && chat.platform !== this.platform.name ? this.fallback : this.platform;
-  }
-
   /** Ends the chat once; the player is told, and their next message starts over with the bot. */
   async finish(chat: Chat): Promise<boolean> {
     if (!(await this.store.close(chat.id, this.clock.now()))) return false;

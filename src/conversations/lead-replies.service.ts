@@ -3,13 +3,14 @@ import { HELP_CHAT_ACTOR_PREFIX } from '../cases/case-events.bus';
 import { HelpCases } from '../cases/help-cases';
 import { Clock } from '../common/clock';
 import { DomainError } from '../common/domain-error';
+import { Carriers } from './carriers';
 import { toChatRef } from './chat';
 import { ConversationStore } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform, PlayerUnreachableError } from './ports';
+import { PlayerUnreachableError } from './ports';
 
 /** Leads and agents answering or closing a chat through the API. */
 @Injectable()
@@ -22,7 +23,7 @@ export class LeadRepliesService {
     private readonly delivery: PlayerDelivery,
     private readonly handOff: HandOffService,
     private readonly helpCases: HelpCases,
-    private readonly platform: AgentPlatform,
+    private readonly carriers: Carriers,
     private readonly clock: Clock,
     private readonly lifecycle: ChatLifecycle,
   ) {}
@@ -45,7 +46,7 @@ export class LeadRepliesService {
     await this.lifecycle.agentReplied(chat);
     await this.delivery.deliver(stored.id, chat, { text: body, from: authorName });
     if (chat.platformKey) {
-      await this.handOff.carrierOf(chat).mirror(toChatRef(chat, caseNumber), { author: 'AGENT', authorName, body, at: this.clock.now() });
+      await this.carriers.of(chat).mirror(toChatRef(chat, caseNumber), { author: 'AGENT', authorName, body, at: this.clock.now() });
     }
     return { delivered: true };
   }
@@ -65,7 +66,7 @@ export class LeadRepliesService {
     if (!chat) throw DomainError.notFound(`Conversation ${conversationId}`);
     if (!(await this.handOff.finish(chat))) throw DomainError.conflict('conversation_closed', 'This conversation is already closed');
     const ref = toChatRef(chat, await this.helpCases.numberOf(chat.caseId));
-    const carrier = this.handOff.carrierOf(chat);
-    await carrier.close(ref).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${carrier.name} failed`));
+    const carrier = this.carriers.of(chat);
+    await carrier.close(ref, { by: 'desk' }).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${carrier.name} failed`));
   }
 }

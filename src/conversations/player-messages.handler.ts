@@ -1,12 +1,13 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { BotReplies } from './bot-replies';
+import { Carriers } from './carriers';
 import { Chat, isWithAgent } from './chat';
 import { ConversationStore } from './conversation-store';
 import { HandOffService } from './hand-off.service';
 import { helpMessage } from './help-messages';
 import { ChatLifecycle } from './lifecycle/chat-lifecycle';
 import { MessageStore } from './message-store';
-import { AgentPlatform, FALLBACK_AGENT_PLATFORM, MediaFile, PlayerChannel, SupportBot, toLocale } from './ports';
+import { AgentPlatform, MediaFile, PlayerChannel, SupportBot, toLocale } from './ports';
 import { RelayWorker } from './relay.worker';
 
 export interface Player {
@@ -35,7 +36,7 @@ export class PlayerMessagesHandler {
     private readonly handOff: HandOffService,
     private readonly relay: RelayWorker,
     private readonly lifecycle: ChatLifecycle,
-    @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
+    private readonly carriers: Carriers,
   ) {}
 
   /** /helpme: open the channel (nothing is created if the player cannot be written to), greet, answer the question. */
@@ -83,9 +84,7 @@ export class PlayerMessagesHandler {
   private async relayToPlatform(chat: Chat, messageId: bigint): Promise<void> {
     // The chat fell back (nobody took it, or the hand-off failed): the fallback gets its messages if it
     // relays them (a staff thread); otherwise (the leads' queue) it reads the stored transcript.
-    const carrier = isWithAgent(chat) && chat.platform === this.fallback.name ? this.fallback : this.platform;
-    if (!carrier.capabilities.relaysPlayerMessages) return;
-    if (chat.platform && chat.platform !== carrier.name && isWithAgent(chat)) return;
+    if (!this.carriers.of(chat).capabilities.relaysPlayerMessages) return;
     await this.messages.markRelayPending(messageId);
     await this.relay.request(chat.id);
   }

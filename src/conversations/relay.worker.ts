@@ -1,15 +1,15 @@
-import { Inject, Injectable, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { HelpCases } from '../cases/help-cases';
 import { Clock } from '../common/clock';
 import { AppConfig } from '../config/app-config';
 import { RetryLater } from '../queue/backoff';
 import { JobQueue } from '../queue/job-queue';
+import { Carriers } from './carriers';
 import { Chat, toChatRef } from './chat';
 import { ConversationStore } from './conversation-store';
 import { helpMessage } from './help-messages';
 import { MessageStore } from './message-store';
 import { PlayerDelivery } from './player-delivery';
-import { AgentPlatform, FALLBACK_AGENT_PLATFORM } from './ports';
 
 export const RELAY_JOB = 'help.relay';
 
@@ -32,12 +32,11 @@ export class RelayWorker implements OnModuleInit {
     private readonly store: ConversationStore,
     private readonly messages: MessageStore,
     private readonly queue: JobQueue,
-    private readonly platform: AgentPlatform,
+    private readonly carriers: Carriers,
     private readonly delivery: PlayerDelivery,
     private readonly helpCases: HelpCases,
     private readonly clock: Clock,
     private readonly config: AppConfig,
-    @Inject(FALLBACK_AGENT_PLATFORM) private readonly fallback: AgentPlatform,
   ) {}
 
   onModuleInit(): void {
@@ -69,7 +68,7 @@ export class RelayWorker implements OnModuleInit {
   private async relayPending(chat: Chat): Promise<Chat> {
     const caseNumber = await this.helpCases.numberOf(chat.caseId);
     // A chat that fell back (nobody took it on the agent platform) is relayed to the fallback.
-    const platform = chat.platform === this.fallback.name ? this.fallback : this.platform;
+    const platform = this.carriers.of(chat);
     for (let next = await this.messages.nextRelay(chat); next; next = await this.messages.nextRelay(chat)) {
       await this.messages.markRelayAttempted(next.id, this.clock.now());
       const result = await platform.relayPlayerMessage(toChatRef(chat, caseNumber), {

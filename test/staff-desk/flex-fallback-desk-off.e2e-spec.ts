@@ -1,44 +1,28 @@
-import type { APIUser } from 'discord-api-types/v10';
 import { snowflake } from '../fakes/discord';
 import { Role } from '../../src/generated/prisma/enums';
 import { JobQueue } from '../../src/queue/job-queue';
 import { eventually } from '../utils/eventually';
-import { startTestTwilio, TestTwilio } from '../utils/test-twilio';
-import { createStaffDeskApp, spyOnErrors, StaffDeskTestApp, staffDeskLines } from './staff-desk-app';
+import { createFlexStaffDeskApp, FlexStaffDeskTestApp } from './flex-staff-desk-app';
+import { spyOnErrors, staffDeskLines } from './staff-desk-app';
 
 const error = spyOnErrors();
 
 /** Flex on, the staff desk configured but turned off at start-up: a chat nobody accepts still reaches the leads' REST queue. */
 describe('Flex fallback when the staff desk is off', () => {
-  let twilio: TestTwilio;
-  let t: StaffDeskTestApp;
-
-  beforeAll(async () => {
-    twilio = await startTestTwilio();
-    t = await createStaffDeskApp({ staffChannelId: snowflake(), env: { ...twilio.env, QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '200', QUEUE_POLL_MS: '20' } });
-    twilio.connect(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await twilio?.stop();
-  });
-
-  const count = (user: APIUser, text: string) => t.dms(user).filter((m) => m.content.includes(text)).length;
+  let t: FlexStaffDeskTestApp;
+  beforeAll(async () => (t = await createFlexStaffDeskApp({ staffChannelId: snowflake() })));
+  afterAll(() => t?.close());
 
   it('the timed-out chat waits in the REST queue, the player is told once, and a lead answers from there', async () => {
     await eventually(() => staffDeskLines(error).length > 0, 10_000, 'the start-up line');
     const player = t.discord.user({ username: 'deskoff' });
-    t.discord.dispatchMessage({ user: player, content: 'can I talk to a live agent please' });
-    const transfer = await t.dmContaining(player, 'Transferring you');
-    const caseNumber = Number(/#(\d+)/.exec(transfer.content)![1]);
-    const flexChat = await eventually(() => t.prisma.conversation.findFirst({ where: { playerId: player.id, platform: 'flex', platformKey: { not: null } } }), 8000, 'the Flex hand-off');
-    await twilio.fake.settle();
+    const { caseNumber, flexChat } = await t.askFlex(player);
 
-    await twilio.fake.workflowTimeout(flexChat.platformKey!);
+    await t.twilio.fake.workflowTimeout(flexChat.platformKey!);
     await t.dmContaining(player, 'No agent is free right now');
     await eventually(async () => (await t.prisma.conversation.findUniqueOrThrow({ where: { id: flexChat.id } })).platform === 'leads', 8000, 'the REST queue');
     await t.app.get(JobQueue).drain();
-    expect(count(player, 'No agent is free right now')).toBe(1); // timeout and cancel: one notice
+    expect(t.count(player, 'No agent is free right now')).toBe(1); // timeout and cancel: one notice
     expect(t.discord.requestsTo('/channels/{channel_id}/threads', 'POST')).toHaveLength(0);
 
     const lead = await t.keyFor(Role.LEAD);

@@ -1,41 +1,24 @@
-import type { APIUser } from 'discord-api-types/v10';
 import { Role } from '../../src/generated/prisma/enums';
 import { JobQueue } from '../../src/queue/job-queue';
 import { eventually } from '../utils/eventually';
-import { startTestTwilio, TestTwilio } from '../utils/test-twilio';
-import { createStaffDeskApp, StaffDeskTestApp } from './staff-desk-app';
+import { createFlexStaffDeskApp, FlexStaffDeskTestApp } from './flex-staff-desk-app';
 
 /** Flex and the staff desk on: a chat nobody accepts in Flex (workflow timeout) opens a staff thread. */
 describe('Flex falls back to the Discord staff desk', () => {
-  let twilio: TestTwilio;
-  let t: StaffDeskTestApp;
-
-  beforeAll(async () => {
-    twilio = await startTestTwilio();
-    t = await createStaffDeskApp({ env: { ...twilio.env, QUEUE_RETRY_BASE_MS: '20', QUEUE_RETRY_MAX_MS: '200', QUEUE_POLL_MS: '20' } });
-    twilio.connect(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await twilio?.stop();
-  });
-
-  const count = (user: APIUser, text: string) => t.dms(user).filter((m) => m.content.includes(text)).length;
+  let t: FlexStaffDeskTestApp;
+  beforeAll(async () => (t = await createFlexStaffDeskApp()));
+  afterAll(() => t?.close());
 
   it('the timed-out chat gets a thread with the transcript, the player is told once, and a staff reply reaches them by DM', async () => {
     const player = t.discord.user({ username: 'nobodyflex', globalName: 'Zoé' });
     const sam = t.discord.user({ username: 'sam_staff', globalName: 'Sam' });
     await t.discord.waitForReply(t.discord.dispatchInteraction(t.discord.slashCommand({ name: 'helpme', user: player, locale: 'fr' })));
-    t.discord.dispatchMessage({ user: player, content: 'je veux parler à un conseiller' });
-    const transfer = await t.dmContaining(player, 'Je te transfère');
-    const caseNumber = Number(/#(\d+)/.exec(transfer.content)![1]);
-    const flexChat = await eventually(() => t.prisma.conversation.findFirst({ where: { playerId: player.id, platform: 'flex', platformKey: { not: null } } }), 8000, 'the Flex hand-off');
-    await twilio.fake.settle();
+    const { caseNumber, flexChat } = await t.askFlex(player, 'je veux parler à un conseiller', 'Je te transfère');
     // While Flex carries the chat the staff channel gets an alert, not a thread.
     await eventually(() => t.guild.messages(t.staffChannelId).find((m) => m.content.includes(`Case #${caseNumber}`)), 8000, 'the waiting alert');
     expect(t.guild.threadsIn(t.staffChannelId)).toHaveLength(0);
 
-    await twilio.fake.workflowTimeout(flexChat.platformKey!);
+    await t.twilio.fake.workflowTimeout(flexChat.platformKey!);
     await t.dmContaining(player, "Aucun conseiller n'est disponible");
     const thread = await t.thread();
     expect(thread.name).toBe(`#${caseNumber} · Zoé · fr`);
@@ -45,15 +28,15 @@ describe('Flex falls back to the Discord staff desk', () => {
     const moved = await eventually(() => t.prisma.conversation.findFirst({ where: { id: flexChat.id, platformKey: thread.id } }), 8000, 'the recorded thread');
     expect(moved).toMatchObject({ platform: 'discord-staff', mode: 'AGENT_REQUESTED' });
     await t.app.get(JobQueue).drain();
-    expect(count(player, "Aucun conseiller n'est disponible")).toBe(1); // timeout and cancel: one notice
+    expect(t.count(player, "Aucun conseiller n'est disponible")).toBe(1); // timeout and cancel: one notice
     expect(t.guild.threadsIn(t.staffChannelId)).toHaveLength(1);
 
     // The player's next message is posted in the thread, not in the abandoned Flex chat.
-    const flexMessages = twilio.fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').length;
+    const flexMessages = t.twilio.fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').length;
     t.discord.dispatchMessage({ user: player, content: 'toujours là ?' });
     expect((await t.threadMessageContaining(thread.id, 'toujours là ?')).content).toBe('**Zoé:** toujours là ?');
     await t.app.get(JobQueue).drain();
-    expect(twilio.fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').length).toBe(flexMessages);
+    expect(t.twilio.fake.calls('POST /v1/Conversations/{ConversationSid}/Messages').length).toBe(flexMessages);
 
     t.guild.send({ channelId: thread.id, user: sam, roles: [t.staffRoleId], content: 'Bonjour Zoé, je regarde ton dossier.' });
     await t.dmContaining(player, 'je regarde ton dossier');
@@ -75,7 +58,7 @@ describe('Flex falls back to the Discord staff desk', () => {
 
   it('Flex refuses the hand-off: the thread opens at once, and the role is pinged once (no extra channel alert)', async () => {
     const player = t.discord.user({ username: 'flexdown', globalName: 'Noa' });
-    twilio.fake.fail('POST /v1/Interactions', 400, 1, { body: { code: 20001, message: 'Invalid workflow', status: 400 } });
+    t.twilio.fake.fail('POST /v1/Interactions', 400, 1, { body: { code: 20001, message: 'Invalid workflow', status: 400 } });
     t.discord.dispatchMessage({ user: player, content: 'can I talk to a live agent please' });
     const transfer = await t.dmContaining(player, 'Transferring you');
     const caseNumber = Number(/#(\d+)/.exec(transfer.content)![1]);

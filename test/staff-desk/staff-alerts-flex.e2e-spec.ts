@@ -1,23 +1,14 @@
 import { GatewayIntentBits } from 'discord-api-types/v10';
 import { Role } from '../../src/generated/prisma/enums';
 import { eventually } from '../utils/eventually';
-import { startTestTwilio, TEST_PUBLIC_URL, TestTwilio } from '../utils/test-twilio';
-import { createStaffDeskApp, StaffDeskTestApp } from './staff-desk-app';
+import { TEST_PUBLIC_URL } from '../utils/test-twilio';
+import { createFlexStaffDeskApp, FlexStaffDeskTestApp } from './flex-staff-desk-app';
 
 /** With Flex configured, Flex carries the chat and the staff channel only gets alerts. */
 describe('staff alerts when Twilio Flex is the agent platform', () => {
-  let twilio: TestTwilio;
-  let t: StaffDeskTestApp;
-
-  beforeAll(async () => {
-    twilio = await startTestTwilio();
-    t = await createStaffDeskApp({ env: { ...twilio.env, QUEUE_POLL_MS: '20' } });
-    twilio.connect(t);
-  });
-  afterAll(async () => {
-    await t?.close();
-    await twilio?.stop();
-  });
+  let t: FlexStaffDeskTestApp;
+  beforeAll(async () => (t = await createFlexStaffDeskApp()));
+  afterAll(() => t?.close());
 
   it('a waiting chat and its close are posted in the staff channel, with the case number, a link and one ping; no thread', async () => {
     // Chats nobody accepts in Flex fall back to staff threads, whose replies need message content.
@@ -25,18 +16,14 @@ describe('staff alerts when Twilio Flex is the agent platform', () => {
     expect(identify.intents & GatewayIntentBits.MessageContent).toBe(GatewayIntentBits.MessageContent);
 
     const player = t.discord.user({ username: 'flexplayer', globalName: 'Ana' });
-    t.discord.dispatchMessage({ user: player, content: 'can I talk to a live agent please' });
-    const transfer = await t.dmContaining(player, 'Transferring you to a live agent');
-    const caseNumber = Number(/#(\d+)/.exec(transfer.content)![1]);
+    const { caseNumber, flexChat } = await t.askFlex(player, undefined, 'Transferring you to a live agent');
     const alert = await eventually(() => t.guild.messages(t.staffChannelId).find((m) => m.content.includes(`Case #${caseNumber}`)), 8000, 'the alert');
     expect(alert.content).toBe(`<@&${t.staffRoleId}> Case #${caseNumber}: Ana (en) is waiting for a person in flex. ${TEST_PUBLIC_URL}/api/cases/${caseNumber}`);
     const post = t.discord.requestsTo('/channels/{channel_id}/messages', 'POST').find((r) => r.params.channel_id === t.staffChannelId)!;
     expect(post.body.allowed_mentions).toEqual({ parse: [], roles: [t.staffRoleId] });
     expect(t.guild.threadsIn(t.staffChannelId)).toHaveLength(0);
-    expect((await t.prisma.conversation.findFirstOrThrow({ where: { playerId: player.id } })).platform).toBe('flex');
 
-    const conversation = await t.prisma.conversation.findFirstOrThrow({ where: { playerId: player.id } });
-    const closed = await t.request({ method: 'POST', url: `/api/conversations/${conversation.id}/close`, headers: await t.keyFor(Role.LEAD) });
+    const closed = await t.request({ method: 'POST', url: `/api/conversations/${flexChat.id}/close`, headers: await t.keyFor(Role.LEAD) });
     expect(closed.statusCode).toBe(204);
     await eventually(() => t.guild.messages(t.staffChannelId).find((m) => m.content === `Case #${caseNumber}: the chat with Ana is closed.`), 8000, 'the closed alert');
   });

@@ -1,7 +1,40 @@
 import { Clock } from '../../src/common/clock';
+import type { PrismaService } from '../../src/database/prisma.service';
 import { JobQueue } from '../../src/queue/job-queue';
 import { eventually } from './eventually';
 import type { TestApp } from './test-app';
+
+/** A Clock whose time a test sets (for the core wired by hand, test/fakes/core). */
+export class MovableClock extends Clock {
+  constructor(public at: Date) {
+    super();
+  }
+
+  override now(): Date {
+    return new Date(this.at);
+  }
+}
+
+/**
+ * Makes the lifecycle timers due by `at` (by the app's clock) runnable at once, as real time
+ * passing would, and waits until they and the work they queued have run.
+ */
+export async function runTimersDue(prisma: PrismaService, queue: JobQueue, at: Date): Promise<void> {
+  await prisma.$executeRaw`
+    UPDATE "Job" SET "runAt" = now() WHERE "status" = 'PENDING' AND "kind" LIKE 'lifecycle.%'
+      AND ("payload"->>'dueAt')::timestamptz <= ${at}`;
+  await eventually(
+    async () => {
+      const [{ due }] = await prisma.$queryRaw<{ due: number }[]>`
+        SELECT count(*)::int AS due FROM "Job" WHERE "status" IN ('PENDING', 'RUNNING') AND "kind" LIKE 'lifecycle.%'
+          AND ("payload"->>'dueAt')::timestamptz <= ${at}`;
+      return due === 0;
+    },
+    10_000,
+    `the timers due by ${at.toISOString()}`,
+  );
+  await queue.drain();
+}
 
 /**
  * A fake clock for the app and its durable timers. The lifecycle's timers are jobs whose `runAt`
@@ -18,19 +51,6 @@ export class FakeTime {
   /** Moves the clock to `at` and waits until every timer due by then has run, and the work it queued. */
   async travelTo(app: TestApp, at: Date): Promise<void> {
     this.now = at;
-    await app.prisma.$executeRaw`
-      UPDATE "Job" SET "runAt" = now() WHERE "status" = 'PENDING' AND "kind" LIKE 'lifecycle.%'
-        AND ("payload"->>'dueAt')::timestamptz <= ${at}`;
-    await eventually(
-      async () => {
-        const [{ due }] = await app.prisma.$queryRaw<{ due: number }[]>`
-          SELECT count(*)::int AS due FROM "Job" WHERE "status" IN ('PENDING', 'RUNNING') AND "kind" LIKE 'lifecycle.%'
-            AND ("payload"->>'dueAt')::timestamptz <= ${at}`;
-        return due === 0;
-      },
-      10_000,
-      `the timers due by ${at.toISOString()}`,
-    );
-    await app.app.get(JobQueue).drain();
+    await runTimersDue(app.prisma, app.app.get(JobQueue), at);
   }
 }

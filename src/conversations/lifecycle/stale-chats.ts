@@ -4,9 +4,10 @@ import { HelpCases } from '../../cases/help-cases';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../queue/job-queue';
+import { Carriers } from '../carriers';
 import { Chat, toChatRef } from '../chat';
 import { ConversationStore } from '../conversation-store';
-import { AgentPlatform } from '../ports';
+import { StaffAlerts } from '../ports';
 import { lifecycleMessage } from './lifecycle-messages';
 import { LifecycleStore } from './lifecycle-store';
 import { LifecycleTimers, STALE_JOB } from './lifecycle-timers';
@@ -34,7 +35,8 @@ export class StaleChats implements OnModuleInit {
     private readonly notices: OnceNotices,
     private readonly timeline: CaseTimeline,
     private readonly helpCases: HelpCases,
-    private readonly platform: AgentPlatform,
+    private readonly carriers: Carriers,
+    private readonly alerts: StaffAlerts,
     private readonly satisfaction: Satisfaction,
     private readonly clock: Clock,
     private readonly config: AppConfig,
@@ -84,8 +86,15 @@ export class StaleChats implements OnModuleInit {
     const closed = await this.chats.close(chat.id, this.clock.now());
     await this.notices.send(chat, `autoClosed:${since.getTime()}`, { text: lifecycleMessage(chat.locale, 'autoClosed') }, closed);
     if (!closed) return;
-    if (caseNumber !== null) await this.timeline.autoClosed(caseNumber, this.config.AUTO_CLOSE_CASE_STATUS, this.config.STALE_CHAT_HOURS + this.config.AUTO_CLOSE_HOURS);
-    await this.platform.close(toChatRef(chat, caseNumber)).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${this.platform.name} failed`));
+    const silentHours = this.config.STALE_CHAT_HOURS + this.config.AUTO_CLOSE_HOURS;
+    if (caseNumber !== null) await this.timeline.autoClosed(caseNumber, this.config.AUTO_CLOSE_CASE_STATUS, silentHours);
+    // Ended where the chat is carried now (its staff thread after a Flex fallback), not on the configured platform.
+    const carrier = this.carriers.of(chat);
+    await carrier.close(toChatRef(chat, caseNumber), { by: 'lifecycle', silentHours }).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${carrier.name} failed`));
+    if (caseNumber !== null) {
+      const alert = { caseNumber, player: chat.player, locale: chat.locale, platform: carrier.name };
+      await this.alerts.chatClosed(alert).catch((error: unknown) => this.logger.warn({ err: error }, `Staff alert (chatClosed) for case #${caseNumber} failed`));
+    }
     await this.satisfaction.chatClosed(chat);
   }
 }

@@ -57,6 +57,9 @@ export interface AgentPlatformCapabilities {
   routesInOwnFlow: boolean;
 }
 
+/** Why the core ended a chat on its side: a person on another desk, or the lifecycle after the player went silent. */
+export type CloseCause = { by: 'desk' } | { by: 'lifecycle'; silentHours: number };
+
 /**
  * The platform a chat falls back to when its agent platform cannot take it (the hand-off failed,
  * or nobody accepted it): AppModule binds it (today the leads' REST queue).
@@ -78,6 +81,6 @@ export abstract class AgentPlatform {
   abstract relayPlayerMessage(chat: ChatRef, message: RelayedMessage): Promise<{ platformMessageId?: string; platformKey?: string }>;
   /** A bot answer or system line that agents should also see. */
   abstract mirror(chat: ChatRef, line: TranscriptLine): Promise<void>;
-  /** The chat ended on our side (a lead closed it): end it on the platform too. */
-  abstract close(chat: ChatRef): Promise<void>;
+  /** The chat ended on our side (a lead closed it, or it closed automatically): end it on the platform too. */
+  abstract close(chat: ChatRef, cause?: CloseCause): Promise<void>;
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { AppConfig } from '../../config/app-config';
 import { DomainError } from '../../common/domain-error';
-import { AgentPlatform, AgentPlatformCapabilities, ChatRef, HandOff, HandOffResult, RelayedMessage, TranscriptLine } from '../../conversations/ports';
+import { AgentPlatform, AgentPlatformCapabilities, ChatRef, CloseCause, HandOff, HandOffResult, RelayedMessage, TranscriptLine } from '../../conversations/ports';
 import { StaffDeskStatus } from './staff-desk-status';
 import { openingEmbed, threadButtons, threadTitle } from './thread-render';
 import { StaffThreads } from './staff-threads';
@@ -60,9 +60,10 @@ export class StaffDeskPlatform extends AgentPlatform {
     await this.threads.post(chat.platformKey, { content: `**${who}:** ${line.body}`.slice(0, 2000) });
   }
 
-  async close(chat: ChatRef): Promise<void> {
+  async close(chat: ChatRef, cause: CloseCause = { by: 'desk' }): Promise<void> {
     if (!chat.platformKey) return;
-    await this.threads.post(chat.platformKey, { content: 'The chat was closed from another desk.' });
+    const content = cause.by === 'lifecycle' ? `The chat closed automatically: the player did not answer for ${cause.silentHours} hours.` : 'The chat was closed from another desk.';
+    await this.threads.post(chat.platformKey, { content });
     await this.threads.archive(chat.platformKey);
   }
 }

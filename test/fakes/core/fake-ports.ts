@@ -3,6 +3,7 @@ import {
   AgentPlatformCapabilities,
   BotAnswer,
   ChatRef,
+  CloseCause,
   HandOff,
   HandOffResult,
   Locale,
@@ -102,6 +103,7 @@ export class FakeAgentPlatform extends AgentPlatform {
   readonly relayed: { chat: ChatRef; message: RelayedMessage }[] = [];
   readonly mirrored: TranscriptLine[] = [];
   readonly closed: ChatRef[] = [];
+  readonly closeCauses: (CloseCause | undefined)[] = [];
   private readonly posted = new Map<string, string>();
   private handOffFailures = 0;
   private seq = 0;
@@ -133,8 +135,39 @@ export class FakeAgentPlatform extends AgentPlatform {
     this.mirrored.push(line);
   }
 
-  async close(chat: ChatRef): Promise<void> {
+  async close(chat: ChatRef, cause?: CloseCause): Promise<void> {
     this.closed.push(chat);
+    this.closeCauses.push(cause);
+  }
+}
+
+/** A second desk (a staff thread's stand-in) for the chats nobody took on the first; it can be down. */
+export class FallbackDesk extends AgentPlatform {
+  readonly name = 'second-desk';
+  readonly capabilities: AgentPlatformCapabilities = { relaysPlayerMessages: true, routesInOwnFlow: false };
+  readonly handOffs: HandOff[] = [];
+  readonly relayed: string[] = [];
+  readonly mirrored: TranscriptLine[] = [];
+  readonly closed: { chat: ChatRef; cause?: CloseCause }[] = [];
+  down = false;
+
+  async handOff(chat: HandOff): Promise<HandOffResult> {
+    if (this.down) throw new Error('the second desk is down');
+    this.handOffs.push(chat);
+    return { platformKey: `second-${chat.conversationId}`, platformRefs: { thread: `T${chat.caseNumber}` } };
+  }
+
+  async relayPlayerMessage(_chat: ChatRef, message: RelayedMessage): Promise<{ platformMessageId?: string }> {
+    this.relayed.push(message.body);
+    return {};
+  }
+
+  async mirror(_chat: ChatRef, line: TranscriptLine): Promise<void> {
+    this.mirrored.push(line);
+  }
+
+  async close(chat: ChatRef, cause?: CloseCause): Promise<void> {
+    this.closed.push({ chat, cause });
   }
 }
 

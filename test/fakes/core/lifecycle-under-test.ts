@@ -3,6 +3,7 @@ import { CasesService } from '../../../src/cases/cases.service';
 import { HelpCases } from '../../../src/cases/help-cases';
 import { Clock } from '../../../src/common/clock';
 import { AppConfig } from '../../../src/config/app-config';
+import { Carriers } from '../../../src/conversations/carriers';
 import { ConversationStore } from '../../../src/conversations/conversation-store';
 import { ChatLifecycle } from '../../../src/conversations/lifecycle/chat-lifecycle';
 import { LifecycleStore } from '../../../src/conversations/lifecycle/lifecycle-store';
@@ -10,12 +11,12 @@ import { LifecycleTimers } from '../../../src/conversations/lifecycle/lifecycle-
 import { OnceNotices } from '../../../src/conversations/lifecycle/once-notices';
 import { Satisfaction } from '../../../src/conversations/lifecycle/satisfaction';
 import { SlaEscalation } from '../../../src/conversations/lifecycle/sla-escalation';
-import { LoggingStaffAlerts, StaffAlertStream } from '../../../src/conversations/lifecycle/staff-alert-stream';
+import { StaffAlertStream } from '../../../src/conversations/lifecycle/staff-alert-stream';
 import { StaleChats } from '../../../src/conversations/lifecycle/stale-chats';
 import { SupportSchedule } from '../../../src/conversations/lifecycle/support-schedule';
 import { MessageStore } from '../../../src/conversations/message-store';
 import { PlayerDelivery } from '../../../src/conversations/player-delivery';
-import { AgentPlatform, PlayerChannel } from '../../../src/conversations/ports';
+import { PlayerChannel, StaffAlerts } from '../../../src/conversations/ports';
 import { PrismaService } from '../../../src/database/prisma.service';
 import { JobQueue } from '../../../src/queue/job-queue';
 
@@ -28,19 +29,20 @@ export function lifecycleUnderTest(parts: {
   cases: CasesService;
   helpCases: HelpCases;
   queue: JobQueue;
-  platform: AgentPlatform;
+  carriers: Carriers;
+  alerts: StaffAlerts;
   player: PlayerChannel;
   clock: Clock;
   config: AppConfig;
 }): ChatLifecycle {
-  const { prisma, store, messages, delivery, cases, helpCases, queue, platform, player, clock, config } = parts;
+  const { prisma, store, messages, delivery, cases, helpCases, queue, carriers, alerts, player, clock, config } = parts;
   const lifecycleStore = new LifecycleStore(prisma);
   const timers = new LifecycleTimers(queue, clock);
   const notices = new OnceNotices(messages, delivery);
   const timeline = new CaseTimeline(prisma, cases, clock);
-  const sla = new SlaEscalation(lifecycleStore, store, timers, queue, timeline, helpCases, new LoggingStaffAlerts(), new StaffAlertStream(), clock, config);
+  const sla = new SlaEscalation(lifecycleStore, store, timers, queue, timeline, helpCases, alerts, new StaffAlertStream(), clock, config);
   const satisfaction = new Satisfaction(lifecycleStore, store, timers, queue, notices, timeline, player, clock, config);
-  const stale = new StaleChats(lifecycleStore, store, timers, queue, notices, timeline, helpCases, platform, satisfaction, clock, config);
+  const stale = new StaleChats(lifecycleStore, store, timers, queue, notices, timeline, helpCases, carriers, alerts, satisfaction, clock, config);
   for (const unit of [sla, satisfaction, stale]) unit.onModuleInit();
   return new ChatLifecycle(lifecycleStore, store, delivery, timeline, helpCases, new SupportSchedule(config), sla, stale, satisfaction, clock);
 }
