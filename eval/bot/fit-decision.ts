@@ -115,8 +115,16 @@ async function fitModel(players: PlayerCase[], intents: IntentCase[], kb: Indexa
       playerOutcomes.push(...result.playerOutcomes);
       intentOutcomes.push(...result.intentOutcomes);
     }
+    // Each set fitted on counts on its own: the first set's wording is close to the kb's, the fresh
+    // set's is not, and a cutoff good for one language of either must not fail the other.
+    const sets = [...new Set(playerOutcomes.map((o) => o.split))];
     const score = Math.min(
-      ...[...LOCALES, null].map((locale) => objective(summarise(playerOutcomes.filter((o) => !locale || o.locale === locale), intentOutcomes.filter((o) => !locale || o.locale === locale)))),
+      ...sets.flatMap((set) =>
+        [...LOCALES, null].map((locale) => {
+          const keep = (o: { split: string; locale: string }) => o.split === set && (!locale || o.locale === locale);
+          return objective(summarise(playerOutcomes.filter(keep), intentOutcomes.filter(keep)));
+        }),
+      ),
     );
     if (verbose) process.stdout.write(`  cutoff ${cutoff.toFixed(3)}: ${score.toFixed(3)}\n`);
     scored.push({ cutoff, score });

@@ -59,6 +59,38 @@ describe('topic fit of the best article', () => {
   it('is whole when every content word of the question is in the article title', () => {
     const [top] = index.search('my gems are missing from the game', 3, 0.5).hits;
     expect(index.docs[top.doc].slug).toBe('gems');
-    expect(top.fit).toEqual({ content: 1, contentTopical: 1 });
+    expect(top.fit).toEqual({ content: 1, contentTopical: 1, question: 0 });
+  });
+});
+
+describe('example questions and out-of-scope questions', () => {
+  const questions = (a: IndexableArticle, list: string[]): IndexableArticle => ({ ...a, questions: list });
+  const index = new LocaleIndex(
+    'en',
+    [
+      questions(article('battery', 'en', 'Battery drain and overheating', 'Lower the frame rate and turn on battery saver.'), ['phone burning my hand after ten minutes', 'why does it eat my battery']),
+      article('crash', 'en', 'Game crashes on startup', 'Reinstall the game when it closes at launch.'),
+      article('gems', 'en', 'Missing gems', 'Gems bought in the game appear within minutes.'),
+    ],
+    new Analyzer(),
+    undefined,
+    ['what is the max level', 'best team for the fire boss'],
+  );
+
+  it('finds an article through the words of its example questions alone, and says how close the closest one is', () => {
+    const [top] = index.search('my phone is burning my hand', 3, 0.5).hits;
+    expect(index.docs[top.doc].slug).toBe('battery');
+    expect(top.fit!.question).toBeGreaterThan(0.6);
+    expect(top.fit!.contentTopical).toBe(0);
+  });
+
+  it('measures how close the message is to a question no article answers, even with words no article has', () => {
+    expect(index.search('whats the max level', 3, 0.5).outOfScope).toBe(1);
+    expect(index.search('my phone is burning my hand', 3, 0.5).outOfScope).toBe(0);
+  });
+
+  it('ranks the article whose example questions fit the message above one sharing a word', () => {
+    const hits = index.search('game eats my battery', 3, 0.5).hits.map((h) => index.docs[h.doc].slug);
+    expect(hits[0]).toBe('battery');
   });
 });
