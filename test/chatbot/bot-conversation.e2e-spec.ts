@@ -99,4 +99,18 @@ describe('support bot conversation', () => {
     const answer = await ask(player, 'when do the snowmen come back for xmas', 0);
     expect(JSON.stringify(answer.embeds)).toContain('/kb/en/winter-festival');
   });
+
+  it('finds an article through the example questions leads give it, in words neither its title nor its body use', async () => {
+    const message = 'where are the frosty critters hiding this december';
+    const player = app.discord.user({ username: 'sora' });
+    const before = await ask(player, message, 0);
+    expect(JSON.stringify(before.embeds ?? [])).not.toContain('/kb/en/winter-festival');
+    const [article] = (await app.request({ method: 'GET', url: '/api/kb/articles?locale=en', headers: lead })).json<{ id: string; slug: string }[]>().filter((a) => a.slug === 'winter-festival');
+    const questions = ['cant find the frosty critters anywhere', 'which december days do frosty critters hide in the park'];
+    const patched = await app.request({ method: 'PATCH', url: `/api/kb/articles/${article.id}`, headers: lead, payload: { questions } });
+    expect(patched.statusCode).toBe(200);
+    expect(patched.json().questions).toEqual(questions);
+    const after = await ask(player, message, 1);
+    expect(JSON.stringify(after.embeds)).toContain('/kb/en/winter-festival');
+  });
 });

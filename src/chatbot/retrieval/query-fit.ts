@@ -24,7 +24,7 @@ export interface TopicFit {
   content: number;
   /** The same share counting only its title, keywords, aliases or tags. */
   contentTopical: number;
-  /** The same share found in its closest example question: how much the message reads like one players asked. */
+  /** The same share found in its closest example question (its topical share when it has none): how much the message reads like one players asked. */
   question: number;
 }
 
@@ -61,7 +61,10 @@ export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<
     if (inTopic) topical += term.weight;
   }
   if (!total) return { content: 0, contentTopical: 0, question: 0 };
-  return { content: found / total, contentTopical: topical / total, question: closestQuestion(terms, questions) };
+  // An article without example questions (a lead just wrote it) is judged by its topical words instead:
+  // its title, keywords and aliases are the nearest thing to a question it has.
+  const contentTopical = topical / total;
+  return { content: found / total, contentTopical, question: questions.length ? closestQuestion(terms, questions) : contentTopical };
 }
 
 /**
