@@ -22,6 +22,8 @@ export interface RetrieverOptions {
 
 /** How much of the question another language's best article must be about to answer in that language. */
 const SWITCH_TOPICAL = 0.2;
+/** Or how close the message must be to one of its example questions (players there ask it that way). */
+const SWITCH_QUESTION = 0.4;
 /** Detector margin from which the player's words outweigh their Discord language when both find an answer. */
 const CLEAR_LANGUAGE = 1.5;
 
@@ -32,6 +34,8 @@ export interface RetrievedArticle {
   score: number;
   coverage: number;
   topical: number;
+  /** How close the message is to its closest example question (query-fit.ts). */
+  question: number;
 }
 
 export interface Retrieval {
@@ -106,7 +110,7 @@ export class Retriever {
     const own = this.search(hint, text, limit);
     // Another language than the player's own must be clearly about the question to win: a stray word
     // that happens to exist there ("quasar" ~ pt "quase") is no reason to answer in Portuguese.
-    const others = foreign.map((locale) => this.search(locale, text, limit)).filter((r) => r.confident && r.hits[0].topical >= SWITCH_TOPICAL);
+    const others = foreign.map((locale) => this.search(locale, text, limit)).filter((r) => r.confident && (r.hits[0].topical >= SWITCH_TOPICAL || r.hits[0].question >= SWITCH_QUESTION));
     others.sort((a, b) => b.probability - a.probability);
     // Both answer: the player's Discord language, unless their words clearly are in another one.
     if (own.confident && (!others.length || detected!.confidence < CLEAR_LANGUAGE)) return own;
@@ -126,7 +130,7 @@ export class Retriever {
   rank(locale: Locale, text: string, limit: number): RetrievedArticle[] {
     const index = this.indexes.get(locale);
     if (!index) return [];
-    return index.search(text, limit, this.options.unknownWeight).hits.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical }));
+    return index.search(text, limit, this.options.unknownWeight).hits.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical, question: hit.fit?.question ?? 0 }));
   }
 
   /** One language's index: its best articles and the decision on them. */
@@ -144,7 +148,7 @@ export class Retriever {
       confident: !!top && p >= this.options.model.cutoff && (top.fit?.content ?? 1) > 0,
       probability: p,
       features,
-      hits: shown.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical })),
+      hits: shown.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical, question: hit.fit?.question ?? 0 })),
     };
   }
 }

@@ -7,7 +7,7 @@ import type { Locale } from '../../conversations/ports';
  */
 const LISTS: Record<Locale, string> = {
   en: `a an the and or but if of to in on at by for from with about into over after before than then so as is are was were be been being am
-    i me my mine we us our you your yours he she it its they them their this that these those there here what which who whom whose how why when where
+    i me my mine we us our you your yours he him his she her hers it its they them their this that these those there here what which who whom whose how why when where
     do does did doing done have has had having can could would should will shall may might must not no yes dont doesnt didnt cant cannot wont isnt arent wasnt
     im ive id its thats theres whats hows whys pls please plz thanks thx hi hello hey guys bro lol anyone someone any some all just also too very really
     still again now even only more most much many get got getting gets keep keeps kept make made one thing stuff like ok okay u ur r ya yall
