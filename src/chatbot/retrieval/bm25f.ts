@@ -35,8 +35,6 @@ export interface SearchResult {
   informative: number;
   /** Distinct terms of the question after stop words. */
   terms: number;
-  /** How many of them the index knows (itself, a near spelling or a compound). */
-  known: number;
   /** How close the message is to a question no article answers (out-of-scope.ts), as closestQuestion measures. */
   outOfScope: number;
 }
@@ -214,7 +212,6 @@ export class LocaleIndex {
     const { scores, matched, matchedTopical, termBest, termTopical } = this;
     const touched: number[] = [];
     let total = 0;
-    let known = 0;
     let ignored = 0;
     for (const term of terms) {
       // Amounts, levels and times ("3000", "20", "5") are the story, not the topic, unless an article uses the number.
@@ -247,7 +244,6 @@ export class LocaleIndex {
         }
       }
       total += termIdf;
-      known++;
       asked.push({ term, weight: termIdf, candidates: expansions.map((e) => e.term), generic: this.generic.has(term) });
       for (const doc of termDocs) {
         if (scores[doc] === 0) touched.push(doc);
@@ -281,7 +277,7 @@ export class LocaleIndex {
     }
     top.sort((a, b) => (this.ranksBefore(a, b) ? -1 : this.ranksBefore(b, a) ? 1 : 0));
     top.length = Math.min(top.length, limit);
-    return { hits: top, informative: total, terms: terms.length - ignored, known, outOfScope: closestQuestion(asked, this.outOfScope) };
+    return { hits: top, informative: total, terms: terms.length - ignored, outOfScope: closestQuestion(asked, this.outOfScope) };
   }
 
   private ranksBefore(a: ScoredArticle, b: ScoredArticle): boolean {

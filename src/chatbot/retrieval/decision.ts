@@ -1,8 +1,9 @@
 /**
  * The "found nothing" decision: a small logistic model over what one search says about the
- * question, instead of one raw score threshold. Fitted on the development part of eval/bot only
- * (`npm run bot:fit`), weights in decision-model.ts
- * (written by that command).
+ * question, instead of one raw score threshold. Fitted on the development parts of eval/bot
+ * (`npm run bot:fit`), weights in decision-model.ts (written by that command). How many of the
+ * message's words the articles know is deliberately not a feature: the kb's aliases were written
+ * with the first set's messages in view, so it told that set apart and failed on players' own words.
  */
 import type { SearchResult } from './bm25f';
 import { FITTED_MODEL } from './decision-model';
@@ -13,8 +14,6 @@ export const FEATURES = [
   'coverage',
   'topical',
   'margin',
-  'known terms',
-  'unknown terms',
   'log terms',
   'log matched weight',
   'log topical weight',
@@ -47,8 +46,6 @@ export function featuresOf(result: SearchResult, advice = false): number[] | nul
     top.coverage,
     top.topical,
     second ? (top.score - second.score) / top.score : 1,
-    result.terms ? result.known / result.terms : 0,
-    Math.min(4, result.terms - result.known),
     Math.log1p(result.terms),
     Math.log1p(top.coverage * result.informative),
     Math.log1p(top.topical * result.informative),

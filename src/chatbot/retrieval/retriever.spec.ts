@@ -25,7 +25,7 @@ describe('the "found nothing" decision', () => {
   it('gives no probability when nothing matched', () => {
     const nothing = retriever.search('en', 'zzzqqq xyzzy');
     expect(nothing.features).toBeNull();
-    expect(probability(DEFAULT_MODEL, featuresOf({ hits: [], informative: 0, terms: 2, known: 0, outOfScope: 0 }))).toBe(0);
+    expect(probability(DEFAULT_MODEL, featuresOf({ hits: [], informative: 0, terms: 2, outOfScope: 0 }))).toBe(0);
     expect(nothing.confident).toBe(false);
   });
 
