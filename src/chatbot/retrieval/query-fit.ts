@@ -68,9 +68,10 @@ export function topicFit(doc: number, terms: QueryTerm[], postings: ReadonlyMap<
 }
 
 /**
- * The share of the message's non-generic weight found in the example question closest to it (0 when
- * there are none): how much it reads like a question players asked. Also measured against questions
- * no article answers (out-of-scope.ts), which the decision weighs against it.
+ * How close the message is to the closest of some example questions (0 when there are none): the
+ * harmonic mean of the share of its non-generic weight the question has and the share of the
+ * question's words it has. Measured against an article's questions, and against questions no
+ * article answers (out-of-scope.ts), which the decision weighs against it.
  */
 export function closestQuestion(terms: QueryTerm[], questions: readonly ReadonlySet<string>[]): number {
   let total = 0;
@@ -79,11 +80,20 @@ export function closestQuestion(terms: QueryTerm[], questions: readonly Readonly
   let best = 0;
   for (const question of questions) {
     let found = 0;
+    let hits = 0;
     for (const term of terms) {
       if (term.generic) continue;
-      if (question.has(term.term) || term.candidates.some((candidate) => question.has(candidate))) found += term.weight;
+      if (question.has(term.term) || term.candidates.some((candidate) => question.has(candidate))) {
+        found += term.weight;
+        hits++;
+      }
     }
-    if (found > best) best = found;
+    // Both ways: the message's weight the question has, and the share of the question the message
+    // has; "my discord account was hacked" is not close to "account hacked" for the word it adds.
+    const ofMessage = found / total;
+    const ofQuestion = question.size ? Math.min(1, hits / question.size) : 0;
+    const closeness = ofMessage && ofQuestion ? (2 * ofMessage * ofQuestion) / (ofMessage + ofQuestion) : 0;
+    if (closeness > best) best = closeness;
   }
-  return best / total;
+  return best;
 }
