@@ -67,15 +67,17 @@ function table(playerOutcomes: PlayerOutcome[], intentOutcomes: IntentOutcome[])
 
 /**
  * Ranking alone (no threshold), on answerable messages: the bot's index against the same BM25F
- * without the players' words (keywords, aliases) and against a single-field BM25 over title + body.
+ * without the players' words (example questions; keywords and aliases) and against a single-field
+ * BM25 over title + body.
  */
 function rankingOnly(players: PlayerCase[]): string {
   const open = { ...DEFAULT_OPTIONS, relative: 0, model: { ...DEFAULT_OPTIONS.model, cutoff: 0 } };
   const kb = readKnowledgeBase(join(ROOT, 'kb'));
   const variants = {
-    'this bot (BM25F + keywords/aliases, typos, topical boost)': Retriever.build(kb, open),
-    'same without keywords/aliases': Retriever.build(kb.map((a) => ({ ...a, keywords: [], aliases: [] })), open),
-    'single-field BM25 over title + body (same analyzer)': Retriever.build(kb.map((a) => ({ ...a, body: `${a.title}\n${a.body}`, title: '', tags: [], keywords: [], aliases: [] })), open),
+    'this bot (BM25F + keywords/aliases + example questions, typos, topical boost)': Retriever.build(kb, open),
+    'same without example questions': Retriever.build(kb.map((a) => ({ ...a, questions: [] })), open),
+    'same without keywords, aliases or example questions': Retriever.build(kb.map((a) => ({ ...a, keywords: [], aliases: [], questions: [] })), open),
+    'single-field BM25 over title + body (same analyzer)': Retriever.build(kb.map((a) => ({ ...a, body: `${a.title}\n${a.body}`, title: '', tags: [], keywords: [], aliases: [], questions: [] })), open),
   };
   const splits = (['dev', 'held-out', ...LATER_SETS] as const).filter((split) => players.some((p) => p.split === split));
   const lines = [`| ranking only, answerable messages | ${splits.map((s) => `${s} top-1 | ${s} top-3`).join(' | ')} |`, `|${' --- |'.repeat(1 + 2 * splits.length)}`];
