@@ -18,6 +18,10 @@ describe('knowledge base API', () => {
     expect(response.statusCode).toBe(200);
     expect(response.json().length).toBeGreaterThanOrEqual(30);
     expect(await app.prisma.article.count()).toBeGreaterThanOrEqual(150);
+    // The files' example questions come along, one per line of the questions: block.
+    const battery = response.json().find((a: { slug: string }) => a.slug === 'battery-overheating');
+    expect(battery.questions.length).toBeGreaterThanOrEqual(14);
+    expect(battery.questions.every((q: string) => q.length > 0 && !q.startsWith('-'))).toBe(true);
   });
 
   it('searches in the language asked, with stemming of that language', async () => {
@@ -67,10 +71,10 @@ describe('knowledge base API', () => {
   });
 
   it('rejects bad articles with the fields named', async () => {
-    const response = await app.request({ method: 'POST', url: '/api/kb/articles', headers: lead, payload: { slug: 'Bad Slug', locale: 'it', title: '', body: 'x', extra: 1 } });
+    const response = await app.request({ method: 'POST', url: '/api/kb/articles', headers: lead, payload: { slug: 'Bad Slug', locale: 'it', title: '', body: 'x', extra: 1, questions: ['ok', 'x'.repeat(301)] } });
     expect(response.statusCode).toBe(400);
     const fields = response.json().errors.map((e: { field: string }) => e.field);
-    expect(fields).toEqual(expect.arrayContaining(['slug', 'locale', 'title', 'extra']));
+    expect(fields).toEqual(expect.arrayContaining(['slug', 'locale', 'title', 'extra', 'questions']));
   });
 
   it('serves the public article page a bot suggestion links to', async () => {
