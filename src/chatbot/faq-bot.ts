@@ -1,10 +1,10 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { AppConfig } from '../config/app-config';
 import { BotAnswer, Locale, SupportBot } from '../conversations/ports';
 import { botMessage } from './bot-messages';
 import { smallTalkLocale, smallTalkOf } from './intent/small-talk';
-import { wantsLiveAgent } from './intent/live-agent-intent';
+import { wantsLiveAgent, warmUpLiveAgentIntent } from './intent/live-agent-intent';
 import { AnswerWriter } from './llm/answer-writer';
 import { SuggestionStore } from './feedback/suggestion-store';
 import { excerptOf } from './retrieval/excerpt';
@@ -17,7 +17,7 @@ import { detectLanguage } from './text/language';
  * grounded in the retrieved articles. Always answers in the language it names in `locale`.
  */
 @Injectable()
-export class FaqBot extends SupportBot {
+export class FaqBot extends SupportBot implements OnModuleInit {
   private readonly logger = new Logger(FaqBot.name);
 
   constructor(
@@ -27,6 +27,10 @@ export class FaqBot extends SupportBot {
     private readonly config: AppConfig,
   ) {
     super();
+  }
+
+  onModuleInit(): void {
+    warmUpLiveAgentIntent();
   }
 
   wantsHuman(text: string): boolean {
