@@ -55,13 +55,19 @@ export class CaseTimeline {
     if (current.status !== 'WAITING' && canTransition(current.status, 'WAITING')) await this.cases.update(caseNumber, { status: 'WAITING' }, LIFECYCLE_ACTOR);
   }
 
-  /** The chat closed itself: the configured status (when the life cycle allows it) and an AUTO_CLOSED entry. */
-  async autoClosed(caseNumber: number, status: 'RESOLVED' | 'CLOSED' | 'UNCHANGED', idleHours: number): Promise<void> {
+  /**
+   * The chat closed itself: the configured status (when the life cycle allows it) and one
+   * AUTO_CLOSED entry per chat (a retried close job finds its entry and adds none).
+   */
+  async autoClosed(caseNumber: number, status: 'RESOLVED' | 'CLOSED' | 'UNCHANGED', idleHours: number, conversationId: string): Promise<void> {
     const current = await this.cases.get(caseNumber);
     if (status !== 'UNCHANGED' && current.status !== status && canTransition(current.status, status)) {
       await this.cases.update(caseNumber, { status }, LIFECYCLE_ACTOR);
     }
-    await this.cases.recordEvent(caseNumber, CaseEventType.AUTO_CLOSED, LIFECYCLE_ACTOR, { automatic: true, reason: 'the player did not answer', idleHours, status });
+    const { id: caseId } = await this.cases.refOf(caseNumber);
+    const recorded = await this.prisma.caseEvent.findFirst({ where: { caseId, type: CaseEventType.AUTO_CLOSED, data: { path: ['conversationId'], equals: conversationId } }, select: { id: true } });
+    if (recorded) return;
+    await this.cases.recordEvent(caseNumber, CaseEventType.AUTO_CLOSED, LIFECYCLE_ACTOR, { automatic: true, reason: 'the player did not answer', idleHours, status, conversationId });
   }
 
   async satisfaction(caseId: string, answer: { score: number; agent: string | null; actor: string }): Promise<void> {

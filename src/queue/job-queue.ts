@@ -1,11 +1,21 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
 import { JobBatchWriter } from './job-batch-writer';
 import { DeadJob, DeadLetterHook, JobHandler, JobKind, JobMap, JobSpec } from './job-map';
 import { JobWorker } from './job-worker';
 
 export type { DeadJob, JobContext, JobHandler, JobSpec } from './job-map';
+
+export interface EnqueueOptions {
+  dedupeKey?: string;
+  maxAttempts?: number;
+  delayMs?: number;
+}
+
+/** Enqueues a job inside the caller's transaction: it exists once that transaction commits, never otherwise. */
+export type EnqueueWithin = <K extends JobKind>(kind: K, payload: JobMap[K], options?: EnqueueOptions) => Promise<void>;
 
 /**
  * A durable job queue in Postgres. Work is stored first (`enqueue`, deduplicated by key, written
@@ -47,7 +57,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async enqueue<K extends JobKind>(
     kind: K,
     payload: JobMap[K],
-    options: { dedupeKey?: string; maxAttempts?: number; delayMs?: number } = {},
+    options: EnqueueOptions = {},
   ): Promise<{ id: string | null; created: boolean }> {
     const result = await this.writer.write({
       kind,
@@ -57,6 +67,27 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       delayMs: Math.max(0, Math.round(options.delayMs ?? 0)),
     });
     if (result.created) this.worker.wake();
+    return result;
+  }
+
+  /**
+   * Runs `work` in one transaction with the jobs it enqueues: a state change and the deliveries
+   * it calls for are committed together, so a crash right after the change loses none of them.
+   * `work` must not call Discord or Twilio (those calls belong in the jobs).
+   */
+  async transaction<T>(work: (tx: Prisma.TransactionClient, enqueue: EnqueueWithin) => Promise<T>): Promise<T> {
+    let created = false;
+    const result = await this.prisma.$transaction((tx) =>
+      work(tx, async (kind, payload, options = {}) => {
+        const count = await tx.$executeRaw`
+          INSERT INTO "Job" ("kind", "payload", "dedupeKey", "maxAttempts", "runAt", "updatedAt")
+          VALUES (${kind}, ${JSON.stringify(payload ?? null)}::jsonb, ${options.dedupeKey ?? null}, ${options.maxAttempts ?? this.config.QUEUE_MAX_ATTEMPTS}::int,
+                  now() + ${Math.max(0, Math.round(options.delayMs ?? 0))}::int * interval '1 millisecond', now())
+          ON CONFLICT ("dedupeKey") DO NOTHING`;
+        created ||= count > 0;
+      }),
+    );
+    if (created) this.worker.wake();
     return result;
   }
 
