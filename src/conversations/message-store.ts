@@ -79,6 +79,14 @@ export class MessageStore {
     return { id: row.id, delivered: row.deliveryStatus === 'SENT' };
   }
 
+  /**
+   * Stores the message only if `claim` (a compare-and-set of the event it announces) succeeds, in
+   * the same transaction: a crash can never leave the event claimed with no message to deliver.
+   */
+  async storeIfClaimed(chat: Pick<Chat, 'id'>, input: OutboundInput, claim: (db: Prisma.TransactionClient) => Promise<boolean>): Promise<StoredOutbound | null> {
+    return this.prisma.$transaction(async (tx) => ((await claim(tx)) ? this.storeOutbound(chat, input, tx) : null));
+  }
+
   /** An agent's message by the platform's id: its DM copy (`sentAs`) and how it was signed. */
   async agentMessage(platformMessageId: string): Promise<{ id: bigint; conversationId: string; sentAs: string | null; authorName: string | null } | null> {
     const row = await this.prisma.message.findUnique({ where: { platformMessageId }, select: { id: true, conversationId: true, playerMessageId: true, authorName: true, authorKind: true } });

@@ -120,7 +120,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * Resolves once no job is pending or running (retries not yet due included); throws after
    * `timeoutMs`. Timers not due yet (kinds registered with `timer: true`, a reminder in 24 h) are
-   * not work in progress and are not waited for.
+   * not work in progress and are not waited for; a timer retried after a failure is (a sleeping
+   * timer's early wake-ups give their attempt back, so its count stays 0).
    */
   async drain(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -128,7 +129,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const [{ open }] = await this.prisma.$queryRaw<{ open: number }[]>`
         SELECT count(*)::int AS "open" FROM "Job" WHERE "status" IN ('PENDING', 'RUNNING')
-          AND NOT ("status" = 'PENDING' AND "kind" = ANY(${timerKinds}::text[]) AND "runAt" > now())`;
+          AND NOT ("status" = 'PENDING' AND "kind" = ANY(${timerKinds}::text[]) AND "runAt" > now() AND "attempts" = 0)`;
       if (open === 0 && !this.worker.busy) return;
       if (Date.now() > deadline) throw new Error(`JobQueue.drain: ${open} job(s) still pending or running after ${timeoutMs} ms`);
       this.worker.wake();

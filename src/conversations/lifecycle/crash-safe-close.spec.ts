@@ -74,4 +74,20 @@ describe('auto-close: crash-safe effects', () => {
     await wait(24 * HOUR);
     await expectClosedOnce(player, chat);
   });
+
+  it('the process dies between claiming the survey and storing it: the retry sends the survey once', async () => {
+    const { player, chat } = await reminded();
+    const store = MessageStore.prototype.storeOutbound;
+    let failed = false;
+    jest.spyOn(MessageStore.prototype, 'storeOutbound').mockImplementation(function (this: MessageStore, ...args: Parameters<MessageStore['storeOutbound']>) {
+      if (!failed && args[1].details?.event === 'csat') {
+        failed = true;
+        return Promise.reject(new Error('worker killed after the claim'));
+      }
+      return store.apply(this, args);
+    });
+    await wait(24 * HOUR);
+    expect(failed).toBe(true);
+    await expectClosedOnce(player, chat);
+  });
 });

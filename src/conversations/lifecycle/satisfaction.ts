@@ -53,9 +53,8 @@ export class Satisfaction implements OnModuleInit {
   private async sendSurvey(conversationId: string): Promise<void> {
     const chat = await this.chats.byId(conversationId);
     if (!chat) return;
-    const claimed = await this.store.claimSurvey(chat.id, this.clock.now());
     const notice = { text: lifecycleMessage(chat.locale, 'csatQuestion'), survey: { id: chat.id, scale: CSAT_SCALE } };
-    await this.notices.send(chat, 'csat', notice, claimed);
+    await this.notices.send(chat, 'csat', notice, (db) => this.store.claimSurvey(chat.id, this.clock.now(), db));
   }
 
   /** A score from the survey's buttons; `accepted` is false when this chat was already rated. */

@@ -69,9 +69,8 @@ export class StaleChats implements OnModuleInit {
   }
 
   private async remind(chat: Chat, since: Date, caseNumber: number | null): Promise<void> {
-    const claimed = await this.store.claimReminder(chat.id, since, this.clock.now());
     const text = lifecycleMessage(chat.locale, 'staleReminder', { hours: this.config.AUTO_CLOSE_HOURS });
-    await this.notices.send(chat, `staleReminder:${since.getTime()}`, { text }, claimed);
+    await this.notices.send(chat, `staleReminder:${since.getTime()}`, { text }, (db) => this.store.claimReminder(chat.id, since, this.clock.now(), db));
     if (caseNumber !== null) await this.timeline.waitingOnPlayer(caseNumber);
     await this.schedule(chat.id, since, 'close');
   }
