@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
 import { CaseEventType } from '../generated/prisma/enums';
 import { HELP_CHAT_ACTOR_PREFIX } from './case-events.bus';
 import { canTransition } from './case-rules';
@@ -30,8 +31,9 @@ export class CaseTimeline {
     await this.prisma.case.updateMany({ where: { id: caseId, firstResponseAt: null }, data: { firstResponseAt: at } });
   }
 
-  async resolved(caseId: string, at: Date): Promise<void> {
-    await this.prisma.case.updateMany({ where: { id: caseId, resolvedAt: null }, data: { resolvedAt: at } });
+  /** `db`: the transaction that closes the chat, so the case is resolved exactly when its chat closes. */
+  async resolved(caseId: string, at: Date, db: Prisma.TransactionClient = this.prisma): Promise<void> {
+    await db.case.updateMany({ where: { id: caseId, resolvedAt: null }, data: { resolvedAt: at } });
   }
 
   /** The first breach only: priority HIGH (unless already higher) and one SLA_BREACHED entry. */

@@ -44,10 +44,10 @@ export interface CloseRequest {
 }
 
 /**
- * Closes a chat crash-safe: ONE transaction moves it to CLOSED, stores the player's notice
- * (PENDING) and enqueues a job per effect that follows (the notice's delivery then the survey,
- * the close on the platform carrying the chat, the staff alert, the case's timeline), each by a
- * dedupe key. A crash at any point loses none of them, and a retried job repeats no send: the
+ * Closes a chat crash-safe: ONE transaction moves it to CLOSED, resolves its case, stores the
+ * player's notice (PENDING) and enqueues a job per effect that follows (the notice's delivery
+ * then the survey, the close on the platform carrying the chat, the staff alert, an auto-close's
+ * case status and entry), each by a dedupe key. A crash at any point loses none of them, and a retried job repeats no send: the
  * notice goes out under its stored id (nonce), the platform close and the case entries are idempotent.
  */
 @Injectable()
@@ -78,6 +78,7 @@ export class ChatClosing implements OnModuleInit {
       if (!(await this.chats.close(chat.id, closedAt, tx))) return false;
       const { text, event } = request.notice;
       await this.messages.storeOutbound(chat, { authorKind: 'SYSTEM', authorName: 'system', body: text, details: { event } }, tx);
+      if (chat.caseId) await this.timeline.resolved(chat.caseId, closedAt, tx);
       const job = { conversationId: chat.id, event, caseNumber: request.caseNumber, cause: request.cause, closedAt: closedAt.toISOString(), before: { mode: chat.mode, agentName: chat.agentName } };
       for (const effect of this.effectsOf(chat, request)) await enqueue(CLOSED_JOB, { ...job, effect }, { dedupeKey: `${CLOSED_JOB}:${chat.id}:${effect}` });
       return true;
@@ -88,7 +89,7 @@ export class ChatClosing implements OnModuleInit {
     const effects: Effect[] = ['notice'];
     if (request.closePlatform) effects.push('platform');
     if (request.caseNumber !== null) effects.push('alert');
-    if (chat.caseId) effects.push('case');
+    if (request.cause.by === 'lifecycle' && request.caseNumber !== null) effects.push('case');
     return effects;
   }
 
@@ -104,10 +105,8 @@ export class ChatClosing implements OnModuleInit {
       case 'alert':
         return this.alerts.chatClosed({ caseNumber: job.caseNumber!, player: chat.player, locale: chat.locale, platform: carrier.name });
       case 'case':
-        if (job.cause.by === 'lifecycle' && job.caseNumber !== null) {
-          await this.timeline.autoClosed(job.caseNumber, this.config.AUTO_CLOSE_CASE_STATUS, job.cause.silentHours, chat.id);
-        }
-        if (chat.caseId) await this.timeline.resolved(chat.caseId, new Date(job.closedAt));
+        // An automatic close: the case's status and AUTO_CLOSED entry (a status change tells the reporter, so not inside the close).
+        if (job.cause.by === 'lifecycle') await this.timeline.autoClosed(job.caseNumber!, this.config.AUTO_CLOSE_CASE_STATUS, job.cause.silentHours, chat.id);
     }
   }
 

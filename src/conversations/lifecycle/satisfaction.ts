@@ -36,13 +36,6 @@ export class Satisfaction implements OnModuleInit {
     this.queue.register(CSAT_JOB, { run: ({ conversationId }) => this.sendSurvey(conversationId), timer: true });
   }
 
-  /** `chat` as it was before it closed: the case is resolved, and the survey follows. */
-  async chatClosed(chat: Chat): Promise<void> {
-    const now = this.clock.now();
-    if (chat.caseId) await this.timeline.resolved(chat.caseId, now);
-    await this.scheduleSurvey(chat, now);
-  }
-
   /** The survey of a closed chat, once (by its key): it had an agent when one joined or was being waited for. */
   async scheduleSurvey(chat: Pick<Chat, 'id' | 'caseId' | 'agentName' | 'mode'>, at: Date): Promise<void> {
     const hadAgent = chat.agentName !== null || chat.mode === 'AGENT';

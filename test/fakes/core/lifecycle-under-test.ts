@@ -46,5 +46,5 @@ export function lifecycleUnderTest(parts: {
   const closing = new ChatClosing(queue, store, messages, delivery, carriers, alerts, timeline, satisfaction, clock, config);
   const stale = new StaleChats(lifecycleStore, store, timers, queue, notices, timeline, helpCases, closing, clock, config);
   for (const unit of [sla, satisfaction, closing, stale]) unit.onModuleInit();
-  return new ChatLifecycle(lifecycleStore, store, delivery, timeline, helpCases, new SupportSchedule(config), sla, stale, satisfaction, clock);
+  return new ChatLifecycle(lifecycleStore, store, delivery, timeline, helpCases, new SupportSchedule(config), sla, stale, closing, clock);
 }
