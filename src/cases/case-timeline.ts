@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { Clock } from '../common/clock';
 import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
 import { CaseEventType } from '../generated/prisma/enums';
 import { HELP_CHAT_ACTOR_PREFIX } from './case-events.bus';
 import { canTransition } from './case-rules';
@@ -30,8 +31,9 @@ export class CaseTimeline {
     await this.prisma.case.updateMany({ where: { id: caseId, firstResponseAt: null }, data: { firstResponseAt: at } });
   }
 
-  async resolved(caseId: string, at: Date): Promise<void> {
-    await this.prisma.case.updateMany({ where: { id: caseId, resolvedAt: null }, data: { resolvedAt: at } });
+  /** `db`: the transaction that closes the chat, so the case is resolved exactly when its chat closes. */
+  async resolved(caseId: string, at: Date, db: Prisma.TransactionClient = this.prisma): Promise<void> {
+    await db.case.updateMany({ where: { id: caseId, resolvedAt: null }, data: { resolvedAt: at } });
   }
 
   /** The first breach only: priority HIGH (unless already higher) and one SLA_BREACHED entry. */
@@ -55,13 +57,19 @@ export class CaseTimeline {
     if (current.status !== 'WAITING' && canTransition(current.status, 'WAITING')) await this.cases.update(caseNumber, { status: 'WAITING' }, LIFECYCLE_ACTOR);
   }
 
-  /** The chat closed itself: the configured status (when the life cycle allows it) and an AUTO_CLOSED entry. */
-  async autoClosed(caseNumber: number, status: 'RESOLVED' | 'CLOSED' | 'UNCHANGED', idleHours: number): Promise<void> {
+  /**
+   * The chat closed itself: the configured status (when the life cycle allows it) and one
+   * AUTO_CLOSED entry per chat (a retried close job finds its entry and adds none).
+   */
+  async autoClosed(caseNumber: number, status: 'RESOLVED' | 'CLOSED' | 'UNCHANGED', idleHours: number, conversationId: string): Promise<void> {
     const current = await this.cases.get(caseNumber);
     if (status !== 'UNCHANGED' && current.status !== status && canTransition(current.status, status)) {
       await this.cases.update(caseNumber, { status }, LIFECYCLE_ACTOR);
     }
-    await this.cases.recordEvent(caseNumber, CaseEventType.AUTO_CLOSED, LIFECYCLE_ACTOR, { automatic: true, reason: 'the player did not answer', idleHours, status });
+    const { id: caseId } = await this.cases.refOf(caseNumber);
+    const recorded = await this.prisma.caseEvent.findFirst({ where: { caseId, type: CaseEventType.AUTO_CLOSED, data: { path: ['conversationId'], equals: conversationId } }, select: { id: true } });
+    if (recorded) return;
+    await this.cases.recordEvent(caseNumber, CaseEventType.AUTO_CLOSED, LIFECYCLE_ACTOR, { automatic: true, reason: 'the player did not answer', idleHours, status, conversationId });
   }
 
   async satisfaction(caseId: string, answer: { score: number; agent: string | null; actor: string }): Promise<void> {

@@ -49,6 +49,7 @@ describe('routing core: what agents do besides writing', () => {
     await core.events.internalNote(note);
     await core.events.platformClosed({ platformKey: key, reason: 'solved', actor: 'discord-staff:Sam' });
     await core.events.platformClosed({ platformKey: key, reason: 'solved', actor: 'discord-staff:Sam' });
+    await core.queue.drain(); // the notice goes out from the queue
     const events = await core.prisma.caseEvent.findMany({ where: { case: { number }, type: 'NOTE' }, orderBy: { id: 'asc' } });
     expect(events.map((e) => [e.actor, (e.data as { body: string }).body])).toEqual([
       ['chat:discord-staff:Sam', 'VIP player'],
@@ -62,6 +63,7 @@ describe('routing core: what agents do besides writing', () => {
     const player = newPlayer('Rae');
     const first = await handedOff(player);
     await core.events.platformClosed({ platformKey: first.key });
+    await core.queue.drain(); // the staff alert goes out from the queue
     expect(alerts.posted.filter((p) => p.alert.player.id === player.id).map((p) => [p.kind, p.alert.caseNumber])).toEqual([
       ['waiting', first.number],
       ['closed', first.number],

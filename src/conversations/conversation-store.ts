@@ -99,10 +99,10 @@ export class ConversationStore {
 
   /**
    * Moves the chat from `from` modes to CLOSED; false when another event closed it first, so a
-   * redelivered "closed" tells the player once.
+   * redelivered "closed" tells the player once. `db`: a transaction that stores what follows the close with it.
    */
-  async close(id: string, at: Date): Promise<boolean> {
-    const { count } = await this.prisma.conversation.updateMany({ where: { id, mode: OPEN }, data: { mode: 'CLOSED', closedAt: at } });
+  async close(id: string, at: Date, db: Prisma.TransactionClient = this.prisma): Promise<boolean> {
+    const { count } = await db.conversation.updateMany({ where: { id, mode: OPEN }, data: { mode: 'CLOSED', closedAt: at } });
     return count > 0;
   }
 

@@ -122,20 +122,18 @@ export class HandOffService {
     }
   }
 
-  /** Ends the chat once; the player is told, and their next message starts over with the bot. */
-  async finish(chat: Chat): Promise<boolean> {
-    if (!(await this.store.close(chat.id, this.clock.now()))) return false;
-    await this.delivery.say(chat, { text: helpMessage(chat.locale, 'chatClosed') }, SYSTEM).catch((error: unknown) =>
-      this.logger.warn({ err: error }, `Could not tell the player that conversation ${chat.id} closed`),
-    );
-    await this.lifecycle.chatClosed(chat);
+  /**
+   * Ends the chat once; the player is told, and their next message starts over with the bot.
+   * `closePlatform`: a desk other than the carrying platform closed it, so it ends there too.
+   */
+  async finish(chat: Chat, closePlatform = false): Promise<boolean> {
     const caseNumber = await this.helpCases.numberOf(chat.caseId);
-    if (caseNumber !== null) await this.alert('chatClosed', { caseNumber, player: chat.player, locale: chat.locale, platform: chat.platform ?? this.platform.name });
-    return true;
+    const notice = { text: helpMessage(chat.locale, 'chatClosed'), event: 'closed' };
+    return this.lifecycle.close(chat, { notice, cause: { by: 'desk' }, caseNumber, closePlatform });
   }
 
   /** Staff alerts are best effort: the chat goes on whatever the alert channel says. */
-  private async alert(kind: 'chatWaiting' | 'chatClosed', alert: StaffAlert): Promise<void> {
+  private async alert(kind: 'chatWaiting', alert: StaffAlert): Promise<void> {
     await this.alerts[kind](alert).catch((error: unknown) => this.logger.warn({ err: error }, `Staff alert (${kind}) for case #${alert.caseNumber} failed`));
   }
 }

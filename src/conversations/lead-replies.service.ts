@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { HELP_CHAT_ACTOR_PREFIX } from '../cases/case-events.bus';
 import { HelpCases } from '../cases/help-cases';
 import { Clock } from '../common/clock';
@@ -15,8 +15,6 @@ import { PlayerUnreachableError } from './ports';
 /** Leads and agents answering or closing a chat through the API. */
 @Injectable()
 export class LeadRepliesService {
-  private readonly logger = new Logger(LeadRepliesService.name);
-
   constructor(
     private readonly store: ConversationStore,
     private readonly messages: MessageStore,
@@ -64,9 +62,7 @@ export class LeadRepliesService {
   async close(conversationId: string): Promise<void> {
     const chat = await this.store.byId(conversationId);
     if (!chat) throw DomainError.notFound(`Conversation ${conversationId}`);
-    if (!(await this.handOff.finish(chat))) throw DomainError.conflict('conversation_closed', 'This conversation is already closed');
-    const ref = toChatRef(chat, await this.helpCases.numberOf(chat.caseId));
-    const carrier = this.carriers.of(chat);
-    await carrier.close(ref, { by: 'desk' }).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${carrier.name} failed`));
+    // Ended on the platform carrying the chat too, from the queue (HandOffService.finish).
+    if (!(await this.handOff.finish(chat, true))) throw DomainError.conflict('conversation_closed', 'This conversation is already closed');
   }
 }

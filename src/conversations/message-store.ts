@@ -61,8 +61,8 @@ export class MessageStore {
     }
   }
 
-  /** Stores a message to the player before it is sent (PENDING); with a platform id, once. */
-  async storeOutbound(chat: Chat, input: OutboundInput): Promise<StoredOutbound> {
+  /** Stores a message to the player before it is sent (PENDING); with a platform id, once. `db`: within a transaction. */
+  async storeOutbound(chat: Pick<Chat, 'id'>, input: OutboundInput, db: Prisma.TransactionClient = this.prisma): Promise<StoredOutbound> {
     const data = {
       conversationId: chat.id,
       direction: 'OUTBOUND' as const,
@@ -74,9 +74,17 @@ export class MessageStore {
       deliveryStatus: 'PENDING' as const,
     };
     const row = input.platformMessageId
-      ? await this.prisma.message.upsert({ where: { platformMessageId: input.platformMessageId }, create: data, update: {}, select: { id: true, deliveryStatus: true } })
-      : await this.prisma.message.create({ data, select: { id: true, deliveryStatus: true } });
+      ? await db.message.upsert({ where: { platformMessageId: input.platformMessageId }, create: data, update: {}, select: { id: true, deliveryStatus: true } })
+      : await db.message.create({ data, select: { id: true, deliveryStatus: true } });
     return { id: row.id, delivered: row.deliveryStatus === 'SENT' };
+  }
+
+  /**
+   * Stores the message only if `claim` (a compare-and-set of the event it announces) succeeds, in
+   * the same transaction: a crash can never leave the event claimed with no message to deliver.
+   */
+  async storeIfClaimed(chat: Pick<Chat, 'id'>, input: OutboundInput, claim: (db: Prisma.TransactionClient) => Promise<boolean>): Promise<StoredOutbound | null> {
+    return this.prisma.$transaction(async (tx) => ((await claim(tx)) ? this.storeOutbound(chat, input, tx) : null));
   }
 
   /** An agent's message by the platform's id: its DM copy (`sentAs`) and how it was signed. */

@@ -191,6 +191,7 @@ describe('routing core with fake ports (agent platform relays player messages)',
     const { key, chatId } = await handedOff(player);
     await core.events.platformClosed({ platformKey: key });
     await core.events.platformClosed({ platformKey: key });
+    await core.queue.drain(); // the notice goes out from the queue
     expect(core.player.texts(player.channelId).filter((t) => t.startsWith('This chat has been closed'))).toHaveLength(1);
 
     await say(player, 'gems again');
@@ -213,6 +214,7 @@ describe('routing core with fake ports (agent platform relays player messages)',
     const player = newPlayer();
     const { chatId, caseNumber } = await handedOff(player);
     await core.leads.close(chatId);
+    await core.queue.drain(); // the notice and the platform close go out from the queue
     expect(core.player.texts(player.channelId).at(-1)).toMatch(/^This chat has been closed/);
     expect(core.platform.closed.at(-1)).toMatchObject({ conversationId: chatId, caseNumber });
     await expect(core.leads.close(chatId)).rejects.toMatchObject({ code: 'conversation_closed', status: 409 });

@@ -1,11 +1,21 @@
 import { Injectable, Logger, OnApplicationBootstrap, OnModuleDestroy } from '@nestjs/common';
 import { AppConfig } from '../config/app-config';
 import { PrismaService } from '../database/prisma.service';
+import type { Prisma } from '../generated/prisma/client';
 import { JobBatchWriter } from './job-batch-writer';
 import { DeadJob, DeadLetterHook, JobHandler, JobKind, JobMap, JobSpec } from './job-map';
 import { JobWorker } from './job-worker';
 
 export type { DeadJob, JobContext, JobHandler, JobSpec } from './job-map';
+
+export interface EnqueueOptions {
+  dedupeKey?: string;
+  maxAttempts?: number;
+  delayMs?: number;
+}
+
+/** Enqueues a job inside the caller's transaction: it exists once that transaction commits, never otherwise. */
+export type EnqueueWithin = <K extends JobKind>(kind: K, payload: JobMap[K], options?: EnqueueOptions) => Promise<void>;
 
 /**
  * A durable job queue in Postgres. Work is stored first (`enqueue`, deduplicated by key, written
@@ -47,7 +57,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   async enqueue<K extends JobKind>(
     kind: K,
     payload: JobMap[K],
-    options: { dedupeKey?: string; maxAttempts?: number; delayMs?: number } = {},
+    options: EnqueueOptions = {},
   ): Promise<{ id: string | null; created: boolean }> {
     const result = await this.writer.write({
       kind,
@@ -57,6 +67,27 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
       delayMs: Math.max(0, Math.round(options.delayMs ?? 0)),
     });
     if (result.created) this.worker.wake();
+    return result;
+  }
+
+  /**
+   * Runs `work` in one transaction with the jobs it enqueues: a state change and the deliveries
+   * it calls for are committed together, so a crash right after the change loses none of them.
+   * `work` must not call Discord or Twilio (those calls belong in the jobs).
+   */
+  async transaction<T>(work: (tx: Prisma.TransactionClient, enqueue: EnqueueWithin) => Promise<T>): Promise<T> {
+    let created = false;
+    const result = await this.prisma.$transaction((tx) =>
+      work(tx, async (kind, payload, options = {}) => {
+        const count = await tx.$executeRaw`
+          INSERT INTO "Job" ("kind", "payload", "dedupeKey", "maxAttempts", "runAt", "updatedAt")
+          VALUES (${kind}, ${JSON.stringify(payload ?? null)}::jsonb, ${options.dedupeKey ?? null}, ${options.maxAttempts ?? this.config.QUEUE_MAX_ATTEMPTS}::int,
+                  now() + ${Math.max(0, Math.round(options.delayMs ?? 0))}::int * interval '1 millisecond', now())
+          ON CONFLICT ("dedupeKey") DO NOTHING`;
+        created ||= count > 0;
+      }),
+    );
+    if (created) this.worker.wake();
     return result;
   }
 
@@ -89,7 +120,8 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
   /**
    * Resolves once no job is pending or running (retries not yet due included); throws after
    * `timeoutMs`. Timers not due yet (kinds registered with `timer: true`, a reminder in 24 h) are
-   * not work in progress and are not waited for.
+   * not work in progress and are not waited for; a timer retried after a failure is (a sleeping
+   * timer's early wake-ups give their attempt back, so its count stays 0).
    */
   async drain(timeoutMs = 10_000): Promise<void> {
     const deadline = Date.now() + timeoutMs;
@@ -97,7 +129,7 @@ export class JobQueue implements OnApplicationBootstrap, OnModuleDestroy {
     for (;;) {
       const [{ open }] = await this.prisma.$queryRaw<{ open: number }[]>`
         SELECT count(*)::int AS "open" FROM "Job" WHERE "status" IN ('PENDING', 'RUNNING')
-          AND NOT ("status" = 'PENDING' AND "kind" = ANY(${timerKinds}::text[]) AND "runAt" > now())`;
+          AND NOT ("status" = 'PENDING' AND "kind" = ANY(${timerKinds}::text[]) AND "runAt" > now() AND "attempts" = 0)`;
       if (open === 0 && !this.worker.busy) return;
       if (Date.now() > deadline) throw new Error(`JobQueue.drain: ${open} job(s) still pending or running after ${timeoutMs} ms`);
       this.worker.wake();

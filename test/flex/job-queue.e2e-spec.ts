@@ -114,6 +114,28 @@ describe('JobQueue (Postgres-backed, retries with backoff, dead letters)', () =>
     expect(attempts.get('twice')).toHaveLength(1);
   });
 
+  it('jobs enqueued in a transaction exist only if it commits, once per dedupe key, and run right after the commit', async () => {
+    await expect(
+      queue.transaction(async (tx, enqueue) => {
+        await enqueue('test.work', { id: 'rolled-back' }, { dedupeKey: 'tx-rolled-back' });
+        await tx.$executeRaw`SELECT 1`;
+        throw new Error('the state change failed');
+      }),
+    ).rejects.toThrow('the state change failed');
+    const result = await queue.transaction(async (_tx, enqueue) => {
+      await enqueue('test.work', { id: 'committed' }, { dedupeKey: 'tx-committed' });
+      await enqueue('test.work', { id: 'committed' }, { dedupeKey: 'tx-committed' });
+      return 'done';
+    });
+    await queue.drain();
+
+    expect(result).toBe('done');
+    expect(await app.prisma.job.count({ where: { dedupeKey: 'tx-rolled-back' } })).toBe(0);
+    expect(attempts.get('rolled-back')).toBeUndefined();
+    expect(await app.prisma.job.count({ where: { dedupeKey: 'tx-committed', status: 'DONE' } })).toBe(1);
+    expect(attempts.get('committed')).toHaveLength(1);
+  });
+
   it('writes a burst of enqueues together and answers each one right, duplicates in the burst included', async () => {
     const inputs = Array.from({ length: 60 }, (_, i) => ({ id: `burst-${i}`, key: i % 3 === 0 ? `burst-key-${i % 12}` : undefined }));
     const results = await Promise.all(inputs.map((input) => queue.enqueue('test.work', { id: input.id }, { dedupeKey: input.key })));

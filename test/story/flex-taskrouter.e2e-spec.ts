@@ -99,7 +99,12 @@ describe('Flex through TaskRouter events', () => {
     expect((await app.request({ method: 'POST', url: `/api/conversations/${chat.id}/close`, headers: lead })).statusCode).toBe(204);
     await dmWith(player, 'This chat has been closed');
 
-    const [closed] = twilio.fake.calls('POST /v1/Interactions/{InteractionSid}/Channels/{Sid}').filter((r) => r.path.includes(String((chat.platformRefs as Record<string, string>).interactionSid)));
+    // The close reaches Flex from the queue, right after the 204.
+    const closed = await eventually(
+      () => twilio.fake.calls('POST /v1/Interactions/{InteractionSid}/Channels/{Sid}').find((r) => r.path.includes(String((chat.platformRefs as Record<string, string>).interactionSid))),
+      8000,
+      'the Interaction channel closed',
+    );
     expect(closed.params).toEqual({ Status: 'closed', Routing: '{"status":"closed"}' });
     await twilio.fake.settle();
     const task = twilio.fake.taskFor(conversationSid);

@@ -6,9 +6,9 @@ import { DomainError } from '../../common/domain-error';
 import { Chat, isWithAgent } from '../chat';
 import { ConversationStore } from '../conversation-store';
 import { PlayerDelivery } from '../player-delivery';
+import { ChatClosing, CloseRequest } from './chat-closing';
 import { lifecycleMessage } from './lifecycle-messages';
 import { LifecycleStore } from './lifecycle-store';
-import { Satisfaction } from './satisfaction';
 import { SlaEscalation } from './sla-escalation';
 import { StaleChats } from './stale-chats';
 import { SupportSchedule } from './support-schedule';
@@ -30,7 +30,7 @@ export class ChatLifecycle {
     private readonly schedule: SupportSchedule,
     private readonly sla: SlaEscalation,
     private readonly stale: StaleChats,
-    private readonly satisfaction: Satisfaction,
+    private readonly closing: ChatClosing,
     private readonly clock: Clock,
   ) {}
 
@@ -58,9 +58,12 @@ export class ChatLifecycle {
     if (isWithAgent(chat)) await this.store.playerReplied(chat.id);
   }
 
-  /** The chat closed (`chat` as it was before): resolution time and the satisfaction survey. */
-  chatClosed(chat: Chat): Promise<void> {
-    return this.satisfaction.chatClosed(chat);
+  /**
+   * Closes the chat (`chat` as it was before) once, crash-safe: the close and everything after it
+   * (notice, survey, platform close, staff alert, resolution time) are stored together. False when it was closed already.
+   */
+  close(chat: Chat, request: CloseRequest): Promise<boolean> {
+    return this.closing.close(chat, request);
   }
 
   /** An agent marks the chat "waiting for the player": the countdown starts at once, the case goes WAITING. */

@@ -1,4 +1,5 @@
 /** The help chat's lifecycle: response-time targets, stale chats, the satisfaction survey, support hours. */
+import { ChatClosing } from './chat-closing';
 import { ChatLifecycle } from './chat-lifecycle';
 import { LifecycleStore } from './lifecycle-store';
 import { LifecycleTimers } from './lifecycle-timers';
@@ -15,4 +16,4 @@ export type { LifecycleEvent } from './staff-alert-stream';
 export { LifecycleController } from './lifecycle.controller';
 export { lifecycleMessage } from './lifecycle-messages';
 
-export const LIFECYCLE_PROVIDERS = [LifecycleStore, LifecycleTimers, OnceNotices, SupportSchedule, SlaEscalation, StaleChats, Satisfaction, ChatLifecycle, StaffAlertStream];
+export const LIFECYCLE_PROVIDERS = [LifecycleStore, LifecycleTimers, OnceNotices, SupportSchedule, SlaEscalation, Satisfaction, ChatClosing, StaleChats, ChatLifecycle, StaffAlertStream];

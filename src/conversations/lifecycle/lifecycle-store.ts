@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { PrismaService } from '../../database/prisma.service';
+import type { Prisma } from '../../generated/prisma/client';
 
 const OPEN = { not: 'CLOSED' as const };
 
@@ -73,14 +74,15 @@ export class LifecycleStore {
     await this.prisma.conversation.updateMany({ where: { id, slaAlerts: n }, data: { slaAlerts: n - 1 } });
   }
 
-  /** The reminder of the countdown that started at `since`, once. */
-  async claimReminder(id: string, since: Date, at: Date): Promise<boolean> {
-    const { count } = await this.prisma.conversation.updateMany({ where: { id, mode: OPEN, awaitingPlayerSince: since, playerRemindedAt: null }, data: { playerRemindedAt: at } });
+  /** The reminder of the countdown that started at `since`, once; `db`: the transaction that stores it. */
+  async claimReminder(id: string, since: Date, at: Date, db: Prisma.TransactionClient = this.prisma): Promise<boolean> {
+    const { count } = await db.conversation.updateMany({ where: { id, mode: OPEN, awaitingPlayerSince: since, playerRemindedAt: null }, data: { playerRemindedAt: at } });
     return count > 0;
   }
 
-  async claimSurvey(id: string, at: Date): Promise<boolean> {
-    const { count } = await this.prisma.conversation.updateMany({ where: { id, csatSentAt: null }, data: { csatSentAt: at } });
+  /** The survey of this chat, once; `db`: the transaction that stores it. */
+  async claimSurvey(id: string, at: Date, db: Prisma.TransactionClient = this.prisma): Promise<boolean> {
+    const { count } = await db.conversation.updateMany({ where: { id, csatSentAt: null }, data: { csatSentAt: at } });
     return count > 0;
   }
 

@@ -36,21 +36,18 @@ export class Satisfaction implements OnModuleInit {
     this.queue.register(CSAT_JOB, { run: ({ conversationId }) => this.sendSurvey(conversationId), timer: true });
   }
 
-  /** `chat` as it was before it closed: it had an agent when one joined or was being waited for. */
-  async chatClosed(chat: Chat): Promise<void> {
-    const now = this.clock.now();
-    if (chat.caseId) await this.timeline.resolved(chat.caseId, now);
+  /** The survey of a closed chat, once (by its key): it had an agent when one joined or was being waited for. */
+  async scheduleSurvey(chat: Pick<Chat, 'id' | 'caseId' | 'agentName' | 'mode'>, at: Date): Promise<void> {
     const hadAgent = chat.agentName !== null || chat.mode === 'AGENT';
     if (!this.config.CSAT_ENABLED || !hadAgent || !chat.caseId) return;
-    await this.timers.at(CSAT_JOB, { conversationId: chat.id, dueAt: now.toISOString() }, `${CSAT_JOB}:${chat.id}`);
+    await this.timers.at(CSAT_JOB, { conversationId: chat.id, dueAt: at.toISOString() }, `${CSAT_JOB}:${chat.id}`);
   }
 
   private async sendSurvey(conversationId: string): Promise<void> {
     const chat = await this.chats.byId(conversationId);
     if (!chat) return;
-    const claimed = await this.store.claimSurvey(chat.id, this.clock.now());
     const notice = { text: lifecycleMessage(chat.locale, 'csatQuestion'), survey: { id: chat.id, scale: CSAT_SCALE } };
-    await this.notices.send(chat, 'csat', notice, claimed);
+    await this.notices.send(chat, 'csat', notice, (db) => this.store.claimSurvey(chat.id, this.clock.now(), db));
   }
 
   /** A score from the survey's buttons; `accepted` is false when this chat was already rated. */

@@ -1,18 +1,16 @@
-import { Injectable, Logger, OnModuleInit } from '@nestjs/common';
+import { Injectable, OnModuleInit } from '@nestjs/common';
 import { CaseTimeline } from '../../cases/case-timeline';
 import { HelpCases } from '../../cases/help-cases';
 import { Clock } from '../../common/clock';
 import { AppConfig } from '../../config/app-config';
 import { JobQueue } from '../../queue/job-queue';
-import { Carriers } from '../carriers';
-import { Chat, toChatRef } from '../chat';
+import { Chat } from '../chat';
 import { ConversationStore } from '../conversation-store';
-import { StaffAlerts } from '../ports';
+import { ChatClosing } from './chat-closing';
 import { lifecycleMessage } from './lifecycle-messages';
 import { LifecycleStore } from './lifecycle-store';
 import { LifecycleTimers, STALE_JOB } from './lifecycle-timers';
 import { OnceNotices } from './once-notices';
-import { Satisfaction } from './satisfaction';
 
 const HOUR = 3600_000;
 type Stage = 'remind' | 'close';
@@ -25,8 +23,6 @@ type Stage = 'remind' | 'close';
  */
 @Injectable()
 export class StaleChats implements OnModuleInit {
-  private readonly logger = new Logger(StaleChats.name);
-
   constructor(
     private readonly store: LifecycleStore,
     private readonly chats: ConversationStore,
@@ -35,9 +31,7 @@ export class StaleChats implements OnModuleInit {
     private readonly notices: OnceNotices,
     private readonly timeline: CaseTimeline,
     private readonly helpCases: HelpCases,
-    private readonly carriers: Carriers,
-    private readonly alerts: StaffAlerts,
-    private readonly satisfaction: Satisfaction,
+    private readonly closing: ChatClosing,
     private readonly clock: Clock,
     private readonly config: AppConfig,
   ) {}
@@ -75,26 +69,17 @@ export class StaleChats implements OnModuleInit {
   }
 
   private async remind(chat: Chat, since: Date, caseNumber: number | null): Promise<void> {
-    const claimed = await this.store.claimReminder(chat.id, since, this.clock.now());
     const text = lifecycleMessage(chat.locale, 'staleReminder', { hours: this.config.AUTO_CLOSE_HOURS });
-    await this.notices.send(chat, `staleReminder:${since.getTime()}`, { text }, claimed);
+    await this.notices.send(chat, `staleReminder:${since.getTime()}`, { text }, (db) => this.store.claimReminder(chat.id, since, this.clock.now(), db));
     if (caseNumber !== null) await this.timeline.waitingOnPlayer(caseNumber);
     await this.schedule(chat.id, since, 'close');
   }
 
+  /** The close and everything after it are stored together (ChatClosing): a crash after it loses no effect. */
   private async autoClose(chat: Chat, since: Date, caseNumber: number | null): Promise<void> {
-    const closed = await this.chats.close(chat.id, this.clock.now());
-    await this.notices.send(chat, `autoClosed:${since.getTime()}`, { text: lifecycleMessage(chat.locale, 'autoClosed') }, closed);
-    if (!closed) return;
     const silentHours = this.config.STALE_CHAT_HOURS + this.config.AUTO_CLOSE_HOURS;
-    if (caseNumber !== null) await this.timeline.autoClosed(caseNumber, this.config.AUTO_CLOSE_CASE_STATUS, silentHours);
+    const notice = { text: lifecycleMessage(chat.locale, 'autoClosed'), event: `autoClosed:${since.getTime()}` };
     // Ended where the chat is carried now (its staff thread after a Flex fallback), not on the configured platform.
-    const carrier = this.carriers.of(chat);
-    await carrier.close(toChatRef(chat, caseNumber), { by: 'lifecycle', silentHours }).catch((error: unknown) => this.logger.warn({ err: error }, `Closing conversation ${chat.id} on ${carrier.name} failed`));
-    if (caseNumber !== null) {
-      const alert = { caseNumber, player: chat.player, locale: chat.locale, platform: carrier.name };
-      await this.alerts.chatClosed(alert).catch((error: unknown) => this.logger.warn({ err: error }, `Staff alert (chatClosed) for case #${caseNumber} failed`));
-    }
-    await this.satisfaction.chatClosed(chat);
+    await this.closing.close(chat, { notice, cause: { by: 'lifecycle', silentHours }, caseNumber, closePlatform: true });
   }
 }

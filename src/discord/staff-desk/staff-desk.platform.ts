@@ -63,7 +63,8 @@ export class StaffDeskPlatform extends AgentPlatform {
   async close(chat: ChatRef, cause: CloseCause = { by: 'desk' }): Promise<void> {
     if (!chat.platformKey) return;
     const content = cause.by === 'lifecycle' ? `The chat closed automatically: the player did not answer for ${cause.silentHours} hours.` : 'The chat was closed from another desk.';
-    await this.threads.post(chat.platformKey, { content });
+    // A chat closes once: a retried close job gets Discord's first line back instead of a second one.
+    await this.threads.post(chat.platformKey, { content, nonce: nonceOf(chat, 'c', 'close') });
     await this.threads.archive(chat.platformKey);
   }
 }

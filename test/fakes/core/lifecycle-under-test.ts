@@ -5,6 +5,7 @@ import { Clock } from '../../../src/common/clock';
 import { AppConfig } from '../../../src/config/app-config';
 import { Carriers } from '../../../src/conversations/carriers';
 import { ConversationStore } from '../../../src/conversations/conversation-store';
+import { ChatClosing } from '../../../src/conversations/lifecycle/chat-closing';
 import { ChatLifecycle } from '../../../src/conversations/lifecycle/chat-lifecycle';
 import { LifecycleStore } from '../../../src/conversations/lifecycle/lifecycle-store';
 import { LifecycleTimers } from '../../../src/conversations/lifecycle/lifecycle-timers';
@@ -42,7 +43,8 @@ export function lifecycleUnderTest(parts: {
   const timeline = new CaseTimeline(prisma, cases, clock);
   const sla = new SlaEscalation(lifecycleStore, store, timers, queue, timeline, helpCases, alerts, new StaffAlertStream(), clock, config);
   const satisfaction = new Satisfaction(lifecycleStore, store, timers, queue, notices, timeline, player, clock, config);
-  const stale = new StaleChats(lifecycleStore, store, timers, queue, notices, timeline, helpCases, carriers, alerts, satisfaction, clock, config);
-  for (const unit of [sla, satisfaction, stale]) unit.onModuleInit();
-  return new ChatLifecycle(lifecycleStore, store, delivery, timeline, helpCases, new SupportSchedule(config), sla, stale, satisfaction, clock);
+  const closing = new ChatClosing(queue, store, messages, delivery, carriers, alerts, timeline, satisfaction, clock, config);
+  const stale = new StaleChats(lifecycleStore, store, timers, queue, notices, timeline, helpCases, closing, clock, config);
+  for (const unit of [sla, satisfaction, closing, stale]) unit.onModuleInit();
+  return new ChatLifecycle(lifecycleStore, store, delivery, timeline, helpCases, new SupportSchedule(config), sla, stale, closing, clock);
 }
