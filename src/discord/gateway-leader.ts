@@ -1,9 +1,10 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Client } from 'discord.js';
 import { createHash } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { DatabaseConnection } from '../database/database-connection';
+import { DiscordShutdown } from './discord-shutdown';
 
 /** pg_advisory_lock(namespace, bot) of a bot's gateway session: one per bot, if bots ever share a database. */
 const GATEWAY_LOCK_NAMESPACE = 7_301_977;
@@ -27,7 +28,7 @@ export type GatewayRole = 'follower' | 'leader' | 'stopped';
  * the leader's connection closing (a dead process's session ends, and Postgres frees its lock).
  */
 @Injectable()
-export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
+export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Gateway');
   private connection?: PgClient;
   private timer?: NodeJS.Timeout;
@@ -38,6 +39,7 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
     private readonly client: Client,
     private readonly config: AppConfig,
     private readonly database: DatabaseConnection,
+    private readonly shutdown: DiscordShutdown,
   ) {}
 
   onModuleInit(): void {
@@ -63,8 +65,9 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
   }
 
   private async campaign(login: () => Promise<string>): Promise<void> {
-    if (this.role === 'stopped') return;
+    if (this.stopped) return;
     const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader', keepAlive: true, connectionTimeoutMillis: CHECK_TIMEOUT_MS, query_timeout: CHECK_TIMEOUT_MS });
+    let won = false;
     try {
       await connection.connect();
       await connection.query(SERVER_KEEPALIVES);
@@ -73,6 +76,7 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
       if (!rows[0].won || this.stopped) {
         await connection.end();
       } else {
+        won = true;
         this.connection = connection;
         // Losing the lock's connection means another replica may lead now: leave the gateway.
         connection.on('error', () => this.lostLeadership(login));
@@ -84,7 +88,9 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
         return;
       }
     } catch (error) {
-      this.logger.warn(`Gateway leadership campaign failed: ${(error as Error).message}`);
+      // Stopping, or the lock was lost during the login (lostLeadership campaigns again): not a failure.
+      const handled = this.stopped || (won && this.connection !== connection);
+      if (!handled) this.logger.warn(`Gateway leadership campaign failed: ${(error as Error).message}`);
       // Also after a failed login: a leader without a session must free the lock for the others.
       if (this.connection === connection) {
         this.role = 'follower';
@@ -93,6 +99,7 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
         void this.client.destroy().finally(() => this.client.rest.setToken(this.config.DISCORD_TOKEN!));
       }
       void connection.end().catch(() => undefined);
+      if (handled) return;
     }
     if (!this.stopped) this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
   }
@@ -129,10 +136,16 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops every start-up wait and closes the gateway session at whatever point the login is, then
+   * frees the lock (only then may another replica lead). After the queue stopped (module destroy:
+   * its jobs still send over REST), before Necord's own destroy and Postgres' shutdown.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.role = 'stopped';
     if (this.timer) clearTimeout(this.timer);
     if (this.checkTimer) clearTimeout(this.checkTimer);
+    await this.shutdown.stop();
     const connection = this.connection;
     this.connection = undefined;
     await connection?.end().catch(() => undefined);

@@ -23,6 +23,9 @@ export interface GatewaySession {
 /** Dispatches kept for a disconnected session (Discord keeps a bounded buffer too). */
 const MISSED_LIMIT = 1000;
 
+/** What a test can hold back: HELLO after a connect, READY after an IDENTIFY. */
+export type HeldStage = 'hello' | 'ready';
+
 export interface GatewayOptions {
   token: () => string;
   heartbeatIntervalMs: number;
@@ -46,6 +49,11 @@ export class FakeGateway {
   /** Every payload a client sent (op and d), for assertions on IDENTIFY's intents and the like. */
   readonly received: { op: number; d: unknown; sessionId: string | null }[] = [];
   private readonly identifiedListeners = new Set<() => void>();
+  /** Sockets accepted so far, and those still open: a stopped client must leave none behind. */
+  connections = 0;
+  readonly openSockets = new Set<WebSocket>();
+  /** Stages held back by a test (a slow network or gateway): each waits until released. */
+  private readonly held = new Map<HeldStage, (() => void)[]>();
 
   constructor(private readonly options: GatewayOptions) {
     this.server.on('connection', (socket) => this.onConnection(socket));
@@ -108,14 +116,44 @@ export class FakeGateway {
     }
   }
 
+  /**
+   * Holds HELLO (sent on connect) or READY (the answer to IDENTIFY) back until `release(stage)`, as
+   * a slow link or a busy gateway would: start-up can then be stopped at that exact moment.
+   */
+  hold(stage: HeldStage): void {
+    if (!this.held.has(stage)) this.held.set(stage, []);
+  }
+
+  release(stage: HeldStage): void {
+    const waiting = this.held.get(stage) ?? [];
+    this.held.delete(stage);
+    for (const go of waiting) go();
+  }
+
+  private after(stage: HeldStage, go: () => void): void {
+    const waiting = this.held.get(stage);
+    if (waiting) waiting.push(go);
+    else go();
+  }
+
   async close(): Promise<void> {
+    this.held.clear();
     for (const client of this.server.clients) client.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private onConnection(socket: WebSocket): void {
     let session: GatewaySession | null = null;
-    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }));
+    this.connections++;
+    this.openSockets.add(socket);
+    socket.on('close', () => {
+      this.openSockets.delete(socket);
+      this.options.onActivity();
+    });
+    this.after('hello', () => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }));
+    });
+    this.options.onActivity();
     socket.on('message', (raw) => {
       let payload: { op: number; d: any };
       try {
@@ -130,7 +168,10 @@ export class FakeGateway {
           socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
           break;
         case GatewayOpcodes.Identify:
-          session = this.identify(socket, payload.d);
+          this.after('ready', () => {
+            if (socket.readyState === WebSocket.OPEN) session = this.identify(socket, payload.d);
+            this.options.onActivity();
+          });
           break;
         case GatewayOpcodes.Resume:
           session = this.resume(socket, payload.d);
