@@ -15,6 +15,7 @@ import { GatewayLeader } from './gateway-leader';
 import { PlayerCasesService } from './player-cases.service';
 import { DiscordRestBudget } from './rest-budget';
 import { DiscordShutdown } from './discord-shutdown';
+import { DiscordRestShutdown } from './rest-shutdown';
 import { StoppableShardingStrategy } from './stoppable-gateway';
 
 /**
@@ -79,6 +80,8 @@ export class DiscordModule {
         GatewayLeader,
         // Every replica's REST calls take slots from one Postgres budget (Discord's global limit).
         DiscordRestBudget,
+        // REST calls in flight when the service stops are aborted (none outlives it).
+        DiscordRestShutdown,
       ],
       exports: [DiscordMessenger, NecordModule, HelpDmIntake, GatewayLeader, DiscordShutdown],
     };

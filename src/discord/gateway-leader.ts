@@ -9,10 +9,14 @@ import { DiscordShutdown } from './discord-shutdown';
 /** pg_advisory_lock(namespace, bot) of a bot's gateway session: one per bot, if bots ever share a database. */
 const GATEWAY_LOCK_NAMESPACE = 7_301_977;
 const botLockKey = (identity: string) => createHash('sha256').update(identity).digest().readInt32BE(0);
+/** The (namespace, bot) key pair of a bot's gateway lock (the application id, else the token). */
+export const gatewayLockOf = (identity: string): [number, number] => [GATEWAY_LOCK_NAMESPACE, botLockKey(identity)];
 const CAMPAIGN_EVERY_MS = 2_000;
 /** How often, and how patiently, the leader checks that its lock's connection still answers. */
 const CHECK_EVERY_MS = 3_000;
 const CHECK_TIMEOUT_MS = 5_000;
+/** How long a stop waits for the campaign in flight (its waits end with the stop; a guard only). */
+const STOP_WAIT_MS = 10_000;
 /**
  * Server-side TCP keepalives on the lock's connection: if the leader's host vanishes without
  * closing it (a partition, a dead VM), Postgres drops the backend and frees the lock in ~11 s.
@@ -33,6 +37,8 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
   private connection?: PgClient;
   private timer?: NodeJS.Timeout;
   private checkTimer?: NodeJS.Timeout;
+  /** The campaign in flight (connect, lock, login), which a stop waits for. */
+  private attempt?: Promise<void>;
   role: GatewayRole = 'follower';
 
   constructor(
@@ -49,7 +55,7 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
     const login = this.client.login.bind(this.client);
     this.client.rest.setToken(this.config.DISCORD_TOKEN!);
     this.client.login = async (token?: string) => {
-      void this.campaign(() => login(token));
+      this.run(() => login(token));
       return token ?? '';
     };
   }
@@ -64,6 +70,15 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
     return this.role === 'stopped';
   }
 
+  private run(login: () => Promise<string>): void {
+    const attempt = this.campaign(login);
+    this.attempt = attempt;
+    const done = () => {
+      if (this.attempt === attempt) this.attempt = undefined;
+    };
+    attempt.then(done, done);
+  }
+
   private async campaign(login: () => Promise<string>): Promise<void> {
     if (this.stopped) return;
     const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader', keepAlive: true, connectionTimeoutMillis: CHECK_TIMEOUT_MS, query_timeout: CHECK_TIMEOUT_MS });
@@ -71,8 +86,8 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
     try {
       await connection.connect();
       await connection.query(SERVER_KEEPALIVES);
-      const bot = botLockKey(this.config.DISCORD_APPLICATION_ID ?? this.config.DISCORD_TOKEN!);
-      const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS won', [GATEWAY_LOCK_NAMESPACE, bot]);
+      const lock = gatewayLockOf(this.config.DISCORD_APPLICATION_ID ?? this.config.DISCORD_TOKEN!);
+      const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS won', lock);
       if (!rows[0].won || this.stopped) {
         await connection.end();
       } else {
@@ -101,7 +116,7 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
       void connection.end().catch(() => undefined);
       if (handled) return;
     }
-    if (!this.stopped) this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
+    if (!this.stopped) this.timer = setTimeout(() => this.run(login), CAMPAIGN_EVERY_MS);
   }
 
   /**
@@ -132,7 +147,7 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
     this.logger.warn('Lost the gateway lock; leaving the gateway and campaigning again');
     void this.client.destroy().finally(() => {
       this.client.rest.setToken(this.config.DISCORD_TOKEN!);
-      this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
+      if (!this.stopped) this.timer = setTimeout(() => this.run(login), CAMPAIGN_EVERY_MS);
     });
   }
 
@@ -146,8 +161,19 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
     if (this.timer) clearTimeout(this.timer);
     if (this.checkTimer) clearTimeout(this.checkTimer);
     await this.shutdown.stop();
+    await this.settled();
     const connection = this.connection;
     this.connection = undefined;
     await connection?.end().catch(() => undefined);
+  }
+
+  /** Resolves once the campaign in flight has ended (or after STOP_WAIT_MS, logged: something did not stop). */
+  private async settled(): Promise<void> {
+    if (!this.attempt) return;
+    let guard: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => (guard = setTimeout(() => resolve(true), STOP_WAIT_MS)));
+    const late = await Promise.race([this.attempt.then(() => false), timedOut]);
+    clearTimeout(guard);
+    if (late) this.logger.warn(`The gateway login was still in progress ${STOP_WAIT_MS} ms after the stop; stopping without it`);
   }
 }
