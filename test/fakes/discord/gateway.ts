@@ -49,9 +49,10 @@ export class FakeGateway {
   /** Every payload a client sent (op and d), for assertions on IDENTIFY's intents and the like. */
   readonly received: { op: number; d: unknown; sessionId: string | null }[] = [];
   private readonly identifiedListeners = new Set<() => void>();
-  /** Sockets accepted so far, and those still open: a stopped client must leave none behind. */
+  /** Sockets accepted so far, those still open, and the close code of each closed one (1000: the client said goodbye; 1006: it vanished). */
   connections = 0;
   readonly openSockets = new Set<WebSocket>();
+  readonly closeCodes: number[] = [];
   /** Stages held back by a test (a slow network or gateway): each waits until released. */
   private readonly held = new Map<HeldStage, (() => void)[]>();
 
@@ -146,8 +147,9 @@ export class FakeGateway {
     let session: GatewaySession | null = null;
     this.connections++;
     this.openSockets.add(socket);
-    socket.on('close', () => {
+    socket.on('close', (code) => {
       this.openSockets.delete(socket);
+      this.closeCodes.push(code);
       this.options.onActivity();
     });
     this.after('hello', () => {
