@@ -79,6 +79,19 @@ describe('closing the app while its bot logs in', () => {
     await nothingLeftIn(started.databaseUrl);
   });
 
+  it('while the gateway socket is still being opened (the upgrade is unanswered): the handshake is given up', async () => {
+    discord = await FakeDiscord.start();
+    discord.gateway.hold('upgrade');
+    const started = await start();
+    await eventually(() => discord.gateway.upgrades.received === 1, 10_000, 'the WebSocket upgrade request');
+
+    await close(started);
+    await eventually(() => discord.gateway.upgrades.abandoned === 1, 5000, 'the handshake to be given up');
+    await nothingLeftIn(started.databaseUrl);
+    discord.gateway.release('upgrade');
+    expect(discord.gateway.connections).toBe(0);
+  });
+
   it('before the gateway says HELLO', async () => {
     discord = await FakeDiscord.start();
     discord.gateway.hold('hello');

@@ -23,8 +23,8 @@ export interface GatewaySession {
 /** Dispatches kept for a disconnected session (Discord keeps a bounded buffer too). */
 const MISSED_LIMIT = 1000;
 
-/** What a test can hold back: HELLO after a connect, READY after an IDENTIFY. */
-export type HeldStage = 'hello' | 'ready';
+/** What a test can hold back: the answer to the WebSocket upgrade, HELLO after a connect, READY after an IDENTIFY. */
+export type HeldStage = 'upgrade' | 'hello' | 'ready';
 
 export interface GatewayOptions {
   token: () => string;
@@ -60,8 +60,30 @@ export class FakeGateway {
     this.server.on('connection', (socket) => this.onConnection(socket));
   }
 
+  /** Upgrade requests received, and how many of them the client gave up on before they were answered. */
+  readonly upgrades = { received: 0, abandoned: 0 };
+  private readonly unanswered = new Set<Duplex>();
+
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.server.handleUpgrade(request, socket, head, (ws) => this.server.emit('connection', ws, request));
+    this.upgrades.received++;
+    this.unanswered.add(socket);
+    let answered = false;
+    // The client hanging up on an unanswered upgrade ends the socket's readable side ('end').
+    socket.once('end', () => {
+      if (answered) return;
+      this.upgrades.abandoned++;
+      this.unanswered.delete(socket);
+      socket.destroy();
+      this.options.onActivity();
+    });
+    this.options.onActivity();
+    // Read while held, so a client hanging up is noticed (the client sends nothing before the answer).
+    if (this.held.has('upgrade')) socket.resume();
+    this.after('upgrade', () => {
+      answered = true;
+      this.unanswered.delete(socket);
+      if (!socket.destroyed) this.server.handleUpgrade(request, socket, head, (ws) => this.server.emit('connection', ws, request));
+    });
   }
 
   /** Resolves once at least one session is live (the bot logged in). */
@@ -139,6 +161,7 @@ export class FakeGateway {
 
   async close(): Promise<void> {
     this.held.clear();
+    for (const socket of this.unanswered) socket.destroy();
     for (const client of this.server.clients) client.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
