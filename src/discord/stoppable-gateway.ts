@@ -17,16 +17,18 @@ interface ShardInternals {
 }
 
 /**
- * @discordjs/ws' sharding as discord.js uses it, made stoppable at any moment of a login. Two
- * library behaviours made closing the service mid-login hang or leak (verified against 1.2.3):
+ * @discordjs/ws' sharding as discord.js uses it, made stoppable at any moment of a login. What made
+ * closing the service mid-login hang or leak (verified against 1.2.3; 2.0.4 does the same):
  * - destroying a shard that waits for HELLO or READY aborts that wait, whose error handler starts a
  *   second, reconnecting destroy; that one clears the first's close callback, so `client.destroy()`
  *   never resolves, and 500 ms later it opens a new gateway socket;
- * - a destroy while the socket's handshake is under way leaves that socket to open afterwards.
- * So a shard is destroyed for good (no `recover`) once, however many callers ask (shutdown, the
- * failed login's cleanup), then ignores reconnecting destroys and never connects again, and its
- * unopened socket is closed. Connecting once the service stops is refused,
- * and a login whose shards are destroyed before READY fails instead of waiting forever.
+ * - a destroy while the socket's handshake is under way leaves that socket to open afterwards;
+ * - a destroy while discord.js still looks up the gateway URL does not stop the login, which then
+ *   connects; and a login whose shards were destroyed waits for READY forever.
+ * So a shard is destroyed for good (no `recover`) once, however many callers ask (the stop, the
+ * failed login's cleanup), then ignores reconnecting destroys, never connects again, and closes its
+ * unopened socket; connecting once the service stops is refused; and a login whose shards are
+ * destroyed before READY fails.
  */
 export class StoppableShardingStrategy extends SimpleShardingStrategy {
   private abandon?: (error: Error) => void;
