@@ -100,7 +100,9 @@ export async function createApp(config: AppConfig, options: CreateAppOptions = {
       throw new DomainError('unsupported_media_type', 415, `Send the body as application/json, not ${type ?? 'without a content type'}`);
     }
   });
-  app.enableShutdownHooks();
+  // SIGTERM/SIGINT run app.close(), then exit with code 0 (a stop asked for is a clean exit, and
+  // process.exit lets pino's transport flush) rather than re-raising the signal.
+  app.enableShutdownHooks([], { useProcessExit: true });
 
   const document = buildOpenApi(app);
   SwaggerModule.setup('docs', app, document, { jsonDocumentUrl: 'docs/json' });

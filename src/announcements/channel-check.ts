@@ -1,4 +1,5 @@
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
+import { ServiceStoppingError } from '../common/service-stopping';
 import { AppConfig } from '../config/app-config';
 import { AnnouncementPublisher } from './announcement-publisher';
 import { AnnouncementScheduler } from './announcement-scheduler';
@@ -19,7 +20,9 @@ export class AnnouncementChannelCheck implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     // Not awaited: the check waits for the Discord connection, boot does not.
-    void this.check().catch((error: unknown) => this.logger.warn({ err: error }, 'Checking the announcement channels failed'));
+    void this.check().catch((error: unknown) => {
+      if (!(error instanceof ServiceStoppingError)) this.logger.warn({ err: error }, 'Checking the announcement channels failed');
+    });
   }
 
   async check(): Promise<string[]> {

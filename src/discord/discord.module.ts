@@ -14,6 +14,9 @@ import { DisabledDiscordMessenger } from './disabled-discord.messenger';
 import { GatewayLeader } from './gateway-leader';
 import { PlayerCasesService } from './player-cases.service';
 import { DiscordRestBudget } from './rest-budget';
+import { DiscordShutdown } from './discord-shutdown';
+import { DiscordRestShutdown } from './rest-shutdown';
+import { StoppableShardingStrategy } from './stoppable-gateway';
 
 /**
  * The gateway connection asks only for what the features use: Guilds (slash commands and
@@ -23,7 +26,7 @@ import { DiscordRestBudget } from './rest-budget';
  * GuildMessages and MessageContent (switched on in the Developer Portal), so only the staff desk
  * asks for them (also with Flex on: chats nobody accepts there fall back to staff threads).
  */
-export function necordOptions(config: AppConfig): NecordModuleOptions {
+export function necordOptions(config: AppConfig, shutdown: DiscordShutdown): NecordModuleOptions {
   const staffThreads = isStaffDeskEnabled(config);
   return {
     token: config.DISCORD_TOKEN!,
@@ -33,6 +36,8 @@ export function necordOptions(config: AppConfig): NecordModuleOptions {
       ...(staffThreads ? [GatewayIntentBits.GuildMessages, GatewayIntentBits.MessageContent] : []),
     ],
     partials: [Partials.Channel],
+    // Shards that a shutdown can stop at any moment of the login (see StoppableShardingStrategy).
+    ws: { buildStrategy: (manager) => new StoppableShardingStrategy(manager, shutdown) },
     rest: { api: config.DISCORD_API_URL },
     // Nothing the bot sends pings anyone unless a message says so explicitly.
     allowedMentions: { parse: [] },
@@ -56,11 +61,14 @@ export class DiscordModule {
         exports: [DiscordMessenger],
       };
     }
+    // Made before Necord builds the client: its gateway strategy takes the signal (one per app).
+    const shutdown = new DiscordShutdown();
     return {
       module: DiscordModule,
       global: true,
-      imports: [NecordModule.forRoot(necordOptions(config)), CasesModule],
+      imports: [NecordModule.forRoot(necordOptions(config, shutdown)), CasesModule],
       providers: [
+        { provide: DiscordShutdown, useValue: shutdown },
         { provide: DiscordMessenger, useClass: DiscordRestMessenger },
         AttachmentDownloader,
         HelpDmIntake,
@@ -72,8 +80,10 @@ export class DiscordModule {
         GatewayLeader,
         // Every replica's REST calls take slots from one Postgres budget (Discord's global limit).
         DiscordRestBudget,
+        // REST calls in flight when the service stops are aborted (none outlives it).
+        DiscordRestShutdown,
       ],
-      exports: [DiscordMessenger, NecordModule, HelpDmIntake, GatewayLeader],
+      exports: [DiscordMessenger, NecordModule, HelpDmIntake, GatewayLeader, DiscordShutdown],
     };
   }
 }

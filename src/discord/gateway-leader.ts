@@ -1,17 +1,22 @@
-import { Injectable, Logger, OnApplicationShutdown, OnModuleInit } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger, OnModuleInit } from '@nestjs/common';
 import { Client } from 'discord.js';
 import { createHash } from 'node:crypto';
 import { Client as PgClient } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { DatabaseConnection } from '../database/database-connection';
+import { DiscordShutdown } from './discord-shutdown';
 
 /** pg_advisory_lock(namespace, bot) of a bot's gateway session: one per bot, if bots ever share a database. */
 const GATEWAY_LOCK_NAMESPACE = 7_301_977;
 const botLockKey = (identity: string) => createHash('sha256').update(identity).digest().readInt32BE(0);
+/** The (namespace, bot) key pair of a bot's gateway lock (the application id, else the token). */
+export const gatewayLockOf = (identity: string): [number, number] => [GATEWAY_LOCK_NAMESPACE, botLockKey(identity)];
 const CAMPAIGN_EVERY_MS = 2_000;
 /** How often, and how patiently, the leader checks that its lock's connection still answers. */
 const CHECK_EVERY_MS = 3_000;
 const CHECK_TIMEOUT_MS = 5_000;
+/** How long a stop waits for the campaign in flight (its waits end with the stop; a guard only). */
+const STOP_WAIT_MS = 10_000;
 /**
  * Server-side TCP keepalives on the lock's connection: if the leader's host vanishes without
  * closing it (a partition, a dead VM), Postgres drops the backend and frees the lock in ~11 s.
@@ -27,17 +32,20 @@ export type GatewayRole = 'follower' | 'leader' | 'stopped';
  * the leader's connection closing (a dead process's session ends, and Postgres frees its lock).
  */
 @Injectable()
-export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
+export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Gateway');
   private connection?: PgClient;
   private timer?: NodeJS.Timeout;
   private checkTimer?: NodeJS.Timeout;
+  /** The campaign in flight (connect, lock, login), which a stop waits for. */
+  private attempt?: Promise<void>;
   role: GatewayRole = 'follower';
 
   constructor(
     private readonly client: Client,
     private readonly config: AppConfig,
     private readonly database: DatabaseConnection,
+    private readonly shutdown: DiscordShutdown,
   ) {}
 
   onModuleInit(): void {
@@ -47,7 +55,7 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
     const login = this.client.login.bind(this.client);
     this.client.rest.setToken(this.config.DISCORD_TOKEN!);
     this.client.login = async (token?: string) => {
-      void this.campaign(() => login(token));
+      this.run(() => login(token));
       return token ?? '';
     };
   }
@@ -62,17 +70,28 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
     return this.role === 'stopped';
   }
 
+  private run(login: () => Promise<string>): void {
+    const attempt = this.campaign(login);
+    this.attempt = attempt;
+    const done = () => {
+      if (this.attempt === attempt) this.attempt = undefined;
+    };
+    attempt.then(done, done);
+  }
+
   private async campaign(login: () => Promise<string>): Promise<void> {
-    if (this.role === 'stopped') return;
+    if (this.stopped) return;
     const connection = new PgClient({ connectionString: this.database.url, application_name: 'bridge-gateway-leader', keepAlive: true, connectionTimeoutMillis: CHECK_TIMEOUT_MS, query_timeout: CHECK_TIMEOUT_MS });
+    let won = false;
     try {
       await connection.connect();
       await connection.query(SERVER_KEEPALIVES);
-      const bot = botLockKey(this.config.DISCORD_APPLICATION_ID ?? this.config.DISCORD_TOKEN!);
-      const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS won', [GATEWAY_LOCK_NAMESPACE, bot]);
+      const lock = gatewayLockOf(this.config.DISCORD_APPLICATION_ID ?? this.config.DISCORD_TOKEN!);
+      const { rows } = await connection.query<{ won: boolean }>('SELECT pg_try_advisory_lock($1, $2) AS won', lock);
       if (!rows[0].won || this.stopped) {
         await connection.end();
       } else {
+        won = true;
         this.connection = connection;
         // Losing the lock's connection means another replica may lead now: leave the gateway.
         connection.on('error', () => this.lostLeadership(login));
@@ -84,7 +103,9 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
         return;
       }
     } catch (error) {
-      this.logger.warn(`Gateway leadership campaign failed: ${(error as Error).message}`);
+      // Stopping, or the lock was lost during the login (lostLeadership campaigns again): not a failure.
+      const handled = this.stopped || (won && this.connection !== connection);
+      if (!handled) this.logger.warn(`Gateway leadership campaign failed: ${(error as Error).message}`);
       // Also after a failed login: a leader without a session must free the lock for the others.
       if (this.connection === connection) {
         this.role = 'follower';
@@ -93,8 +114,9 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
         void this.client.destroy().finally(() => this.client.rest.setToken(this.config.DISCORD_TOKEN!));
       }
       void connection.end().catch(() => undefined);
+      if (handled) return;
     }
-    if (!this.stopped) this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
+    if (!this.stopped) this.timer = setTimeout(() => this.run(login), CAMPAIGN_EVERY_MS);
   }
 
   /**
@@ -125,16 +147,33 @@ export class GatewayLeader implements OnModuleInit, OnApplicationShutdown {
     this.logger.warn('Lost the gateway lock; leaving the gateway and campaigning again');
     void this.client.destroy().finally(() => {
       this.client.rest.setToken(this.config.DISCORD_TOKEN!);
-      this.timer = setTimeout(() => void this.campaign(login), CAMPAIGN_EVERY_MS);
+      if (!this.stopped) this.timer = setTimeout(() => this.run(login), CAMPAIGN_EVERY_MS);
     });
   }
 
-  async onApplicationShutdown(): Promise<void> {
+  /**
+   * Stops every start-up wait and closes the gateway session at whatever point the login is, then
+   * frees the lock (only then may another replica lead). After the queue stopped (module destroy:
+   * its jobs still send over REST), before Necord's own destroy and Postgres' shutdown.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
     this.role = 'stopped';
     if (this.timer) clearTimeout(this.timer);
     if (this.checkTimer) clearTimeout(this.checkTimer);
+    await this.shutdown.stop();
+    await this.settled();
     const connection = this.connection;
     this.connection = undefined;
     await connection?.end().catch(() => undefined);
+  }
+
+  /** Resolves once the campaign in flight has ended (or after STOP_WAIT_MS, logged: something did not stop). */
+  private async settled(): Promise<void> {
+    if (!this.attempt) return;
+    let guard: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<boolean>((resolve) => (guard = setTimeout(() => resolve(true), STOP_WAIT_MS)));
+    const late = await Promise.race([this.attempt.then(() => false), timedOut]);
+    clearTimeout(guard);
+    if (late) this.logger.warn(`The gateway login was still in progress ${STOP_WAIT_MS} ms after the stop; stopping without it`);
   }
 }

@@ -3,6 +3,7 @@ import { createServer, Server, Socket } from 'node:net';
 import { AppConfig } from '../../src/config/app-config';
 import { DatabaseConnection } from '../../src/database/database-connection';
 import { GatewayLeader } from '../../src/discord/gateway-leader';
+import { DiscordShutdown } from '../../src/discord/discord-shutdown';
 import { eventually } from '../utils/eventually';
 import { createTestDatabase } from '../utils/test-database';
 
@@ -80,7 +81,7 @@ describe('GatewayLeader when the lock connection goes silent', () => {
     proxy = await new TcpProxy().start({ host: url.hostname, port: Number(url.port) });
   });
   afterAll(async () => {
-    for (const leader of leaders) await leader.onApplicationShutdown();
+    for (const leader of leaders) await leader.beforeApplicationShutdown();
     await proxy.close();
     await database.drop();
   });
@@ -88,7 +89,7 @@ describe('GatewayLeader when the lock connection goes silent', () => {
   const start = (name: string, url: string, options: { loginFails?: boolean; applicationId?: string } = {}) => {
     const config = Object.assign(new AppConfig(), { DISCORD_TOKEN: 'aaaa.bbbb.cccc', DISCORD_APPLICATION_ID: options.applicationId ?? '123456789012345678' });
     const client = fakeClient(name, options.loginFails);
-    const leader = new GatewayLeader(client, config, new DatabaseConnection(url));
+    const leader = new GatewayLeader(client, config, new DatabaseConnection(url), new DiscordShutdown());
     leader.onModuleInit();
     void client.login('token');
     leaders.push(leader);

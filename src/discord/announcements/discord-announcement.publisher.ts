@@ -1,10 +1,10 @@
-import { once } from 'node:events';
 import { Injectable } from '@nestjs/common';
-import { ChannelType, Client, DiscordAPIError, Events, PermissionFlagsBits, PermissionsBitField, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
+import { ChannelType, Client, DiscordAPIError, PermissionFlagsBits, PermissionsBitField, REST, RESTJSONErrorCodes, Routes } from 'discord.js';
 import type { APIMessage } from 'discord-api-types/v10';
 import { AnnouncementPost, AnnouncementPublisher, CrosspostOutcome } from '../../announcements/announcement-publisher';
 import { ChannelTypes } from '../channel-types';
 import { callDiscord, toDiscordError } from '../discord-errors';
+import { DiscordShutdown, untilReady } from '../discord-shutdown';
 import { announcementMessage } from './announcement-message';
 
 const NEEDED: [bigint, string][] = [
@@ -23,6 +23,7 @@ export class DiscordAnnouncementPublisher extends AnnouncementPublisher {
   constructor(
     private readonly rest: REST,
     private readonly client: Client,
+    private readonly shutdown: DiscordShutdown,
   ) {
     super();
     this.channelTypes = new ChannelTypes(rest, 'look up the announcement channel');
@@ -60,9 +61,11 @@ export class DiscordAnnouncementPublisher extends AnnouncementPublisher {
   }
 
   async checkChannel(channelId: string): Promise<string | null> {
-    if (!this.client.isReady()) await Promise.race([once(this.client, Events.ClientReady), new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS).unref())]);
-    if (!this.client.isReady()) return 'the bot did not connect to Discord within a minute, so the channel could not be checked';
+    const ready = await untilReady(this.client, this.shutdown, READY_WAIT_MS);
+    this.shutdown.throwIfStopping();
+    if (!ready || !this.client.isReady()) return 'the bot did not connect to Discord within a minute, so the channel could not be checked';
     const channel = await this.client.channels.fetch(channelId).catch(() => null);
+    this.shutdown.throwIfStopping();
     if (!channel) return 'no such channel, or the bot cannot see it (is the bot in that server, with View Channel?)';
     if (channel.type !== ChannelType.GuildText && channel.type !== ChannelType.GuildAnnouncement) {
       return `it is not a text or Announcement channel (type ${channel.type})`;

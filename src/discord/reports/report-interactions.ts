@@ -2,6 +2,7 @@ import { Injectable, Logger, UseFilters } from '@nestjs/common';
 import { ActionRowBuilder, ButtonBuilder, ButtonStyle, MessageFlags } from 'discord.js';
 import { Button, type ButtonContext, ComponentParam, Context, Modal, type ModalContext, ModalParam, Once } from 'necord';
 import { VotesService } from '../../cases/reports/votes.service';
+import { ServiceStoppingError } from '../../common/service-stopping';
 import { AppConfig } from '../../config/app-config';
 import { DiscordExceptionFilter } from '../discord-exception.filter';
 import { displayName } from '../discord-identity';
@@ -33,7 +34,10 @@ export class ReportInteractions {
   async onReady(): Promise<void> {
     for (const forumId of [this.config.DISCORD_BUG_FORUM_ID, this.config.DISCORD_FEATURE_FORUM_ID]) {
       if (!forumId) continue;
-      await this.tags.prepare(forumId).catch((error: unknown) => this.logger.warn({ err: error }, `Forum ${forumId} could not be checked: reports go to the channel they were filed in when it refuses posts`));
+      await this.tags.prepare(forumId).catch((error: unknown) => {
+        if (error instanceof ServiceStoppingError) return; // the service stops: nothing to report
+        this.logger.warn({ err: error }, `Forum ${forumId} could not be checked: reports go to the channel they were filed in when it refuses posts`);
+      });
     }
   }
 

@@ -1,7 +1,8 @@
-import { once } from 'node:events';
 import { Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import { ChannelType, Client, Events, GuildChannel, PermissionFlagsBits } from 'discord.js';
+import { ChannelType, Client, GuildChannel, PermissionFlagsBits } from 'discord.js';
 import { AppConfig, isTwilioEnabled } from '../../config/app-config';
+import { ServiceStoppingError } from '../../common/service-stopping';
+import { DiscordShutdown, untilReady } from '../discord-shutdown';
 import { StaffDeskStatus } from './staff-desk-status';
 
 const READY_WAIT_MS = 60_000;
@@ -31,13 +32,16 @@ export class StaffDeskCheck implements OnApplicationBootstrap {
     private readonly client: Client,
     private readonly status: StaffDeskStatus,
     private readonly config: AppConfig,
+    private readonly shutdown: DiscordShutdown,
   ) {
     this.textOnly = isTwilioEnabled(config);
   }
 
   onApplicationBootstrap(): void {
     // Not awaited: the check waits for the Discord connection, boot does not.
-    void this.check().catch((error: unknown) => this.logger.warn({ err: error }, 'Checking the staff channel failed'));
+    void this.check().catch((error: unknown) => {
+      if (!(error instanceof ServiceStoppingError)) this.logger.warn({ err: error }, 'Checking the staff channel failed');
+    });
   }
 
   async check(): Promise<string | null> {
@@ -50,9 +54,11 @@ export class StaffDeskCheck implements OnApplicationBootstrap {
   private async find(): Promise<string | null> {
     const channelId = this.config.DISCORD_STAFF_CHANNEL_ID!;
     const variable = `DISCORD_STAFF_CHANNEL_ID=${channelId}`;
-    if (!this.client.isReady()) await Promise.race([once(this.client, Events.ClientReady), new Promise((resolve) => setTimeout(resolve, READY_WAIT_MS).unref())]);
-    if (!this.client.isReady()) return `${variable}: the bot did not connect to Discord within a minute, so the channel could not be checked`;
+    const ready = await untilReady(this.client, this.shutdown, READY_WAIT_MS);
+    this.shutdown.throwIfStopping();
+    if (!ready || !this.client.isReady()) return `${variable}: the bot did not connect to Discord within a minute, so the channel could not be checked`;
     const channel = await this.client.channels.fetch(channelId).catch(() => null);
+    this.shutdown.throwIfStopping();
     if (!channel) return `${variable}: no such channel, or the bot cannot see it (is the bot in that server, with View Channel?)`;
     const usable = this.textOnly ? [ChannelType.GuildText] : [ChannelType.GuildText, ChannelType.GuildForum];
     if (!usable.includes(channel.type) || !(channel instanceof GuildChannel)) {

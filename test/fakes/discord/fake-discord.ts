@@ -42,8 +42,8 @@ export class FakeDiscord {
   private readonly nonces = new NonceLog(() => this.options.nonceWindowMs);
   private readonly cdn = new FakeCdn();
   private readonly routes: CompiledRoute[];
-  private readonly faults = new FakeFaults();
-  private readonly gateway: FakeGateway;
+  readonly faults = new FakeFaults(); // injected errors and latency; `delayed` lists the requests it held
+  readonly gateway: FakeGateway; // tests hold HELLO or READY back and count its sockets
   /** OAuth2 (the web desk's "Sign in with Discord"): apps, the browser's signed-in user, guild members. */
   readonly oauth2 = new FakeOAuth2((id) => this.userFor(id));
   private server!: Server;

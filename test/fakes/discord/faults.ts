@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { RouteResult } from './rest-routes';
 import type { InjectedFailure, RequestMatch } from './types';
 
@@ -36,9 +37,16 @@ export class FakeFaults {
     return entry.failure;
   }
 
-  async delay(method: string, template: string, path: string): Promise<void> {
+  /** Requests held back by injected latency, as they arrived; `abandoned` once the client went away before the answer. */
+  readonly delayed: { method: string; path: string; abandoned: boolean }[] = [];
+
+  async delay(method: string, template: string, path: string, response?: ServerResponse): Promise<void> {
     const ms = this.latencies.filter((l) => this.matches(l.match, method, template, path)).reduce((sum, l) => sum + l.ms, 0);
-    if (ms > 0) await new Promise((resolve) => setTimeout(resolve, ms));
+    if (ms <= 0) return;
+    const entry = { method, path, abandoned: false };
+    this.delayed.push(entry);
+    response?.once('close', () => (entry.abandoned = !response.writableFinished));
+    await new Promise((resolve) => setTimeout(resolve, ms).unref()); // a stopped test does not wait for it
   }
 
   /**

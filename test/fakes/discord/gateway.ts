@@ -23,6 +23,9 @@ export interface GatewaySession {
 /** Dispatches kept for a disconnected session (Discord keeps a bounded buffer too). */
 const MISSED_LIMIT = 1000;
 
+/** What a test can hold back: the answer to the WebSocket upgrade, HELLO after a connect, READY after an IDENTIFY. */
+export type HeldStage = 'upgrade' | 'hello' | 'ready';
+
 export interface GatewayOptions {
   token: () => string;
   heartbeatIntervalMs: number;
@@ -46,13 +49,41 @@ export class FakeGateway {
   /** Every payload a client sent (op and d), for assertions on IDENTIFY's intents and the like. */
   readonly received: { op: number; d: unknown; sessionId: string | null }[] = [];
   private readonly identifiedListeners = new Set<() => void>();
+  /** Sockets accepted so far, those still open, and the close code of each closed one (1000: the client said goodbye; 1006: it vanished). */
+  connections = 0;
+  readonly openSockets = new Set<WebSocket>();
+  readonly closeCodes: number[] = [];
+  /** Stages held back by a test (a slow network or gateway): each waits until released. */
+  private readonly held = new Map<HeldStage, (() => void)[]>();
 
   constructor(private readonly options: GatewayOptions) {
     this.server.on('connection', (socket) => this.onConnection(socket));
   }
 
+  /** Upgrade requests received, and how many of them the client gave up on before they were answered. */
+  readonly upgrades = { received: 0, abandoned: 0 };
+  private readonly unanswered = new Set<Duplex>();
+
   handleUpgrade(request: IncomingMessage, socket: Duplex, head: Buffer): void {
-    this.server.handleUpgrade(request, socket, head, (ws) => this.server.emit('connection', ws, request));
+    this.upgrades.received++;
+    this.unanswered.add(socket);
+    let answered = false;
+    // The client hanging up on an unanswered upgrade ends the socket's readable side ('end').
+    socket.once('end', () => {
+      if (answered) return;
+      this.upgrades.abandoned++;
+      this.unanswered.delete(socket);
+      socket.destroy();
+      this.options.onActivity();
+    });
+    this.options.onActivity();
+    // Read while held, so a client hanging up is noticed (the client sends nothing before the answer).
+    if (this.held.has('upgrade')) socket.resume();
+    this.after('upgrade', () => {
+      answered = true;
+      this.unanswered.delete(socket);
+      if (!socket.destroyed) this.server.handleUpgrade(request, socket, head, (ws) => this.server.emit('connection', ws, request));
+    });
   }
 
   /** Resolves once at least one session is live (the bot logged in). */
@@ -108,14 +139,46 @@ export class FakeGateway {
     }
   }
 
+  /**
+   * Holds HELLO (sent on connect) or READY (the answer to IDENTIFY) back until `release(stage)`, as
+   * a slow link or a busy gateway would: start-up can then be stopped at that exact moment.
+   */
+  hold(stage: HeldStage): void {
+    if (!this.held.has(stage)) this.held.set(stage, []);
+  }
+
+  release(stage: HeldStage): void {
+    const waiting = this.held.get(stage) ?? [];
+    this.held.delete(stage);
+    for (const go of waiting) go();
+  }
+
+  private after(stage: HeldStage, go: () => void): void {
+    const waiting = this.held.get(stage);
+    if (waiting) waiting.push(go);
+    else go();
+  }
+
   async close(): Promise<void> {
+    this.held.clear();
+    for (const socket of this.unanswered) socket.destroy();
     for (const client of this.server.clients) client.terminate();
     await new Promise<void>((resolve) => this.server.close(() => resolve()));
   }
 
   private onConnection(socket: WebSocket): void {
     let session: GatewaySession | null = null;
-    socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }));
+    this.connections++;
+    this.openSockets.add(socket);
+    socket.on('close', (code) => {
+      this.openSockets.delete(socket);
+      this.closeCodes.push(code);
+      this.options.onActivity();
+    });
+    this.after('hello', () => {
+      if (socket.readyState === WebSocket.OPEN) socket.send(JSON.stringify({ op: GatewayOpcodes.Hello, d: { heartbeat_interval: this.options.heartbeatIntervalMs }, s: null, t: null }));
+    });
+    this.options.onActivity();
     socket.on('message', (raw) => {
       let payload: { op: number; d: any };
       try {
@@ -130,7 +193,10 @@ export class FakeGateway {
           socket.send(JSON.stringify({ op: GatewayOpcodes.HeartbeatAck, d: null, s: null, t: null }));
           break;
         case GatewayOpcodes.Identify:
-          session = this.identify(socket, payload.d);
+          this.after('ready', () => {
+            if (socket.readyState === WebSocket.OPEN) session = this.identify(socket, payload.d);
+            this.options.onActivity();
+          });
           break;
         case GatewayOpcodes.Resume:
           session = this.resume(socket, payload.d);

@@ -67,7 +67,7 @@ export async function handleHttp(deps: HttpDeps, request: IncomingMessage, respo
   } else if (found.route.auth === 'bot' && request.headers.authorization !== `Bot ${deps.token}`) {
     result = { status: 401, body: discordError(0, '401: Unauthorized') };
   } else {
-    await deps.faults.delay(method, found.route.template, path);
+    await deps.faults.delay(method, found.route.template, path, response);
     const limited = found.route.auth === 'bot' ? deps.faults.checkRateLimit() : null;
     const failure = limited ? null : deps.faults.takeFailure(method, found.route.template, path);
     if (limited) {
