@@ -1,8 +1,7 @@
+import { at, T0 } from '../utils/fake-time';
 import { LifecycleApp, lifecycleApp } from '../utils/lifecycle-app';
 
 const MINUTE = 60_000;
-const T0 = new Date('2027-03-01T10:00:00.000Z'); // a Monday, after the machine's real time
-const at = (ms: number) => new Date(T0.getTime() + ms);
 
 /** First-response target with a fake clock; the app restarts between the two alerts. */
 describe('help-chat lifecycle: escalation', () => {

@@ -1,12 +1,11 @@
 import { Role } from '../../src/generated/prisma/enums';
 import { modalShown, modalSubmit } from '../fakes/discord/modal-submit';
 import { eventually } from '../utils/eventually';
+import { at, HOUR, T0 } from '../utils/fake-time';
 import { LifecycleApp, lifecycleApp } from '../utils/lifecycle-app';
 
 const MINUTE = 60_000;
-const HOUR = 60 * MINUTE;
-const T0 = new Date('2027-03-01T10:00:00.000Z'); // a Monday, after the machine's real time
-const at = (ms: number) => new Date(T0.getTime() + ms);
+
 const later = (ms: number) => at(200 * HOUR + ms);
 
 /** Stale chats and the satisfaction survey with a fake clock; the app restarts between reminder and close. */

@@ -1,10 +1,7 @@
 import { eventually } from '../utils/eventually';
-import { FakeTime } from '../utils/fake-time';
+import { at, FakeTime, HOUR, T0 } from '../utils/fake-time';
 import { createStaffDeskApp, StaffDeskTestApp } from './staff-desk-app';
 
-const HOUR = 3600_000;
-const T0 = new Date('2027-03-01T10:00:00.000Z'); // after the machine's real time: the clock only moves on
-const at = (ms: number) => new Date(T0.getTime() + ms);
 
 /**
  * The auto-close of a staff-thread chat when Discord fails after the chat closed in the database:

@@ -5,6 +5,12 @@ import { eventually } from './eventually';
 import type { TestApp } from './test-app';
 
 /** A Clock whose time a test sets (for the core wired by hand, test/fakes/core). */
+export const HOUR = 3600_000;
+/** A Monday after the machine's real time (the fake clock only moves on), where the lifecycle tests start. */
+export const T0 = new Date('2027-03-01T10:00:00.000Z');
+/** The instant `ms` after T0. */
+export const at = (ms: number) => new Date(T0.getTime() + ms);
+
 export class MovableClock extends Clock {
   constructor(public at: Date) {
     super();
