@@ -1,8 +1,8 @@
 /**
  * `npm run bot:fit`: fits the "found nothing" decision (src/chatbot/retrieval/decision.ts) on the
- * development part of eval/bot (FITTED_ON), then picks its cutoff on the same part, and writes
+ * development sets of eval/bot (FITTED_ON: dev and fresh), then picks its cutoff on them, and writes
  * decision-model.ts. Deterministic (gradient descent from zero, fixed steps): the same data gives
- * the same weights. The held-out part is only ever scored by `npm run bot:eval`.
+ * the same weights. The held-out third and the blind set are only ever scored by `npm run bot:eval`.
  */
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';

@@ -2,8 +2,9 @@
  * `npm run bot:eval`: the support bot on eval/bot (player messages in five languages, labelled
  * with the articles that answer them, and live-agent requests with traps), against the shipped
  * kb/. Prints top-1/top-3, fallback and intent precision/recall and latency per language and
- * overall, for the development and held-out thirds. `-- --misses` lists the development misses.
- * The "found nothing" decision is fitted by `npm run bot:fit` (fit-decision.ts), on the development third only.
+ * overall, for each set (dev, held-out, fresh, blind; see load.ts) and all together. `-- --misses`
+ * lists the dev misses, `-- --misses=fresh` another set's. The "found nothing" decision is fitted
+ * by `npm run bot:fit` (fit-decision.ts) on dev and fresh only.
  */
 import { join } from 'node:path';
 import { AppConfig } from '../../src/config/app-config';
