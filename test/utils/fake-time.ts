@@ -19,6 +19,12 @@ export class MovableClock extends Clock {
   override now(): Date {
     return new Date(this.at);
   }
+
+  /** Moves `ms` on from where it is; the timers due by then run. */
+  async moveOn(ms: number, prisma: PrismaService, queue: JobQueue): Promise<void> {
+    this.at = new Date(this.at.getTime() + ms);
+    await runTimersDue(prisma, queue, this.at);
+  }
 }
 
 /**

@@ -9,7 +9,7 @@ import en from './training/en.json';
 import es from './training/es.json';
 import fr from './training/fr.json';
 import pt from './training/pt.json';
-import { asksByRule, neutralised } from './live-agent';
+import { matchesRequestRule, neutralised } from './live-agent';
 import { IntentExample, RequestClassifier } from './request-classifier';
 
 export const TRAINING: readonly IntentExample[] = [...en, ...fr, ...es, ...de, ...pt];
@@ -27,5 +27,6 @@ export function warmUpLiveAgentIntent(): void {
 }
 
 export function wantsLiveAgent(text: string, cutoff = REQUEST_CUTOFF): boolean {
-  return asksByRule(text) || classifier().probability(neutralised(text)) >= cutoff;
+  const plain = neutralised(text);
+  return matchesRequestRule(plain) || classifier().probability(plain) >= cutoff;
 }

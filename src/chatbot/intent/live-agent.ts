@@ -112,6 +112,10 @@ const RULES: RegExp[] = [
 
 /** The rules alone: what a request looks like when it names its person in a known structure. */
 export function asksByRule(text: string): boolean {
-  const plain = neutralised(text);
+  return matchesRequestRule(neutralised(text));
+}
+
+/** The rules on a text already neutralised. */
+export function matchesRequestRule(plain: string): boolean {
   return RULES.some((rule) => rule.test(plain));
 }

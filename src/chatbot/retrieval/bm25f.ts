@@ -41,6 +41,12 @@ export interface SearchResult {
 
 /** Example questions weigh a little more than the body: they are in players' words, but many and loose. */
 const QUESTIONS_WEIGHT = 1.5;
+/** An article's terms per field, and per example question. */
+export interface AnalyzedArticle {
+  fields: string[][];
+  questions: string[][];
+}
+
 type Field = 'title' | 'keywords' | 'aliases' | 'tags' | 'body' | 'questions';
 /** BM25F field weights and length normalisation (b): the title and the players' words count most. */
 const FIELDS: { name: Field; weight: number; b: number }[] = [
@@ -98,19 +104,26 @@ export class LocaleIndex {
   private readonly questionTerms: ReadonlySet<string>[][];
   private readonly outOfScope: ReadonlySet<string>[];
 
-  /** The terms of each article's fields, in FIELDS order: the costly part of building an index. */
-  static analyze(locale: Locale, articles: IndexableArticle[], analyzer: Analyzer): string[][][] {
-    return articles.map((article) => FIELDS.map((field) => analyzer.terms(locale, textOf(article, field.name))));
+  /**
+   * The terms of each article's fields, in FIELDS order, and of each of its example questions (the
+   * questions field is their concatenation): the costly part of building an index.
+   */
+  static analyze(locale: Locale, articles: IndexableArticle[], analyzer: Analyzer): AnalyzedArticle[] {
+    return articles.map((article) => {
+      const questions = (article.questions ?? []).map((question) => analyzer.terms(locale, question));
+      return { questions, fields: FIELDS.map((field) => (field.name === 'questions' ? questions.flat() : analyzer.terms(locale, textOf(article, field.name)))) };
+    });
   }
 
   constructor(
     readonly locale: Locale,
     articles: IndexableArticle[],
     private readonly analyzer: Analyzer,
-    perField: string[][][] = LocaleIndex.analyze(locale, articles, analyzer),
+    analyzed: AnalyzedArticle[] = LocaleIndex.analyze(locale, articles, analyzer),
     outOfScope: readonly string[] = [],
   ) {
     this.docs = articles;
+    const perField = analyzed.map((article) => article.fields);
     const averages = FIELDS.map((_, f) => perField.reduce((sum, fields) => sum + fields[f].length, 0) / Math.max(1, articles.length) || 1);
     const lists = new Map<string, { doc: number; tf: number; topical: boolean }[]>();
     perField.forEach((fields, doc) => {
@@ -148,7 +161,7 @@ export class LocaleIndex {
     }
     this.maxIdf = this.idf(0);
     this.generic = new Set(analyzer.terms(locale, GENERIC_WORDS[locale]));
-    this.questionTerms = articles.map((article) => (article.questions ?? []).map((question) => new Set(analyzer.terms(locale, question))));
+    this.questionTerms = analyzed.map((article) => article.questions.map((terms) => new Set(terms)));
     this.outOfScope = outOfScope.map((question) => new Set(analyzer.terms(locale, question)));
   }
 

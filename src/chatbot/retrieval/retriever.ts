@@ -3,7 +3,7 @@ import { LOCALES } from '../locales';
 import { asksForAdvice } from '../text/advice';
 import { detectLanguage } from '../text/language';
 import { Analyzer } from './analyzer';
-import { IndexableArticle, LocaleIndex } from './bm25f';
+import { AnalyzedArticle, IndexableArticle, LocaleIndex, ScoredArticle } from './bm25f';
 import { DecisionModel, DEFAULT_MODEL, featuresOf, probability } from './decision';
 import { OUT_OF_SCOPE } from './out-of-scope';
 
@@ -63,6 +63,14 @@ export function withEnglishWords(articles: IndexableArticle[]): IndexableArticle
   });
 }
 
+const retrieved = (index: LocaleIndex, hit: ScoredArticle): RetrievedArticle => ({
+  article: index.docs[hit.doc],
+  score: hit.score,
+  coverage: hit.coverage,
+  topical: hit.topical,
+  question: hit.fit?.question ?? 0,
+});
+
 /** Searches the player's language, or the language their words are in when it differs. */
 export class Retriever {
   constructor(
@@ -76,7 +84,7 @@ export class Retriever {
     const indexes = new Map<Locale, LocaleIndex>();
     for (const locale of LOCALES) {
       const own = articles.filter((a) => a.locale === locale);
-      indexes.set(locale, new LocaleIndex(locale, own, analyzer, LocaleIndex.analyze(locale, own, analyzer), OUT_OF_SCOPE[locale]));
+      indexes.set(locale, new LocaleIndex(locale, own, analyzer, undefined, OUT_OF_SCOPE[locale]));
     }
     return new Retriever(indexes, options);
   }
@@ -91,12 +99,12 @@ export class Retriever {
     const indexes = new Map<Locale, LocaleIndex>();
     for (const locale of LOCALES) {
       const own = articles.filter((a) => a.locale === locale);
-      const perField: string[][][] = [];
+      const analyzed: AnalyzedArticle[] = [];
       for (let start = 0; start < own.length; start += chunk) {
-        perField.push(...LocaleIndex.analyze(locale, own.slice(start, start + chunk), analyzer));
+        analyzed.push(...LocaleIndex.analyze(locale, own.slice(start, start + chunk), analyzer));
         await new Promise((resolve) => setImmediate(resolve));
       }
-      indexes.set(locale, new LocaleIndex(locale, own, analyzer, perField, OUT_OF_SCOPE[locale]));
+      indexes.set(locale, new LocaleIndex(locale, own, analyzer, analyzed, OUT_OF_SCOPE[locale]));
       await new Promise((resolve) => setImmediate(resolve));
     }
     return new Retriever(indexes, options);
@@ -130,7 +138,7 @@ export class Retriever {
   rank(locale: Locale, text: string, limit: number): RetrievedArticle[] {
     const index = this.indexes.get(locale);
     if (!index) return [];
-    return index.search(text, limit, this.options.unknownWeight).hits.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical, question: hit.fit?.question ?? 0 }));
+    return index.search(text, limit, this.options.unknownWeight).hits.map((hit) => retrieved(index, hit));
   }
 
   /** One language's index: its best articles and the decision on them. */
@@ -148,7 +156,7 @@ export class Retriever {
       confident: !!top && p >= this.options.model.cutoff && (top.fit?.content ?? 1) > 0,
       probability: p,
       features,
-      hits: shown.map((hit) => ({ article: index.docs[hit.doc], score: hit.score, coverage: hit.coverage, topical: hit.topical, question: hit.fit?.question ?? 0 })),
+      hits: shown.map((hit) => retrieved(index, hit)),
     };
   }
 }

@@ -1,6 +1,6 @@
 import { coreUnderTest, CoreUnderTest, newPlayer } from '../../../test/fakes/core/core-under-test';
 import { FallbackDesk, RecordingStaffAlerts } from '../../../test/fakes/core/fake-ports';
-import { MovableClock, runTimersDue } from '../../../test/utils/fake-time';
+import { MovableClock } from '../../../test/utils/fake-time';
 
 const MINUTE = 60_000;
 const HOUR = 60 * MINUTE;
@@ -17,11 +17,7 @@ describe('lifecycle timers on the platform carrying the chat', () => {
   afterAll(() => core.close());
 
   const texts = (player: { channelId: string }, start: string) => core.player.texts(player.channelId).filter((t) => t.startsWith(start));
-  /** The clock moves `ms` on from where it is; the timers due by then run. */
-  const wait = async (ms: number) => {
-    clock.at = new Date(clock.at.getTime() + ms);
-    await runTimersDue(core.prisma, core.queue, clock.at);
-  };
+  const wait = (ms: number) => clock.moveOn(ms, core.prisma, core.queue);
   /** A player whose chat nobody took on the first platform: it waits on the second desk (or the leads' queue when that is down). */
   const fallenBack = async () => {
     const player = newPlayer();

@@ -1,6 +1,6 @@
 import { coreUnderTest, CoreUnderTest, newPlayer, TestPlayer } from '../../../test/fakes/core/core-under-test';
 import { RecordingStaffAlerts } from '../../../test/fakes/core/fake-ports';
-import { MovableClock, runTimersDue } from '../../../test/utils/fake-time';
+import { MovableClock } from '../../../test/utils/fake-time';
 import { MessageStore } from '../message-store';
 
 const HOUR = 3600_000;
@@ -19,10 +19,7 @@ describe('auto-close: crash-safe effects', () => {
   afterAll(() => core.close());
   afterEach(() => jest.restoreAllMocks());
 
-  const wait = async (ms: number) => {
-    clock.at = new Date(clock.at.getTime() + ms);
-    await runTimersDue(core.prisma, core.queue, clock.at);
-  };
+  const wait = (ms: number) => clock.moveOn(ms, core.prisma, core.queue);
   /** A player with an agent (a lead answered) who then stays silent until the reminder. */
   const reminded = async () => {
     const player = newPlayer();
