@@ -2,6 +2,8 @@ import { ChannelType, InteractionResponseType, MessageFlags, PermissionFlagsBits
 import { Role } from '../../src/generated/prisma/enums';
 import { CaseEventsBus } from '../../src/cases/case-events.bus';
 import { BoardSync } from '../../src/cases/reports/board-sync';
+import { ReportBoard } from '../../src/cases/reports/report-board';
+import { VotesService } from '../../src/cases/reports/votes.service';
 import { JobQueue } from '../../src/queue/job-queue';
 import { snowflake } from '../fakes/discord';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
@@ -251,5 +253,38 @@ describe('Community reports: forms, forum posts, duplicates, votes and merges', 
     expect(edits).toBeLessThan(12 / 2);
     const posted = t.discord.channels.get(ids.featureChannel)!.messages.find((m) => m.id === row.boardMessageId)!;
     expect((posted.components![0] as { components: { label: string }[] }).components[0].label).toBe('Upvote · 13');
+  });
+
+  it('an edit of an older count that lands last is followed by one of the current count', async () => {
+    const row = await t.prisma.case.findFirstOrThrow({ where: { type: 'FEATURE' } });
+    const board = t.app.get(ReportBoard, { strict: false });
+    const votes = t.app.get(VotesService, { strict: false });
+    const sync = t.app.get(BoardSync, { strict: false });
+    const voter = () => ({ id: snowflake(), name: 'voter', locale: 'en' });
+    // The first sync reads the case, then its edit is held until a newer sync has edited the post.
+    const edit = board.refresh.bind(board);
+    let release!: () => void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    let reached!: () => void;
+    const holding = new Promise<void>((resolve) => (reached = resolve));
+    const refresh = jest.spyOn(board, 'refresh').mockImplementationOnce(async (ref, view) => {
+      reached();
+      await gate;
+      await edit(ref, view);
+    });
+    try {
+      await votes.add(row.number, voter());
+      const older = sync.sync(row.number);
+      await holding;
+      const { votes: latest } = await votes.add(row.number, voter());
+      await sync.sync(row.number);
+      release();
+      await older;
+      await drain();
+      const posted = t.discord.channels.get(ids.featureChannel)!.messages.find((m) => m.id === row.boardMessageId)!;
+      expect((posted.components![0] as { components: { label: string }[] }).components[0].label).toBe(`Upvote · ${latest}`);
+    } finally {
+      refresh.mockRestore();
+    }
   });
 });

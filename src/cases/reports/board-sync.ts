@@ -7,6 +7,9 @@ import { CasesService } from '../cases.service';
 import { BoardRef, ReportBoard } from './report-board';
 import { nonceOf, ReportJobs } from './report-jobs';
 
+/** Edits of one post in one job before it leaves the rest to its retry. */
+const MAX_PASSES = 5;
+
 /**
  * Keeps each report's post in line with its case, from the durable queue (no transaction is open
  * during a Discord call; each step is recorded right after it succeeds):
@@ -55,9 +58,9 @@ export class BoardSync implements OnModuleInit, OnApplicationBootstrap {
   async sync(number: number): Promise<void> {
     const row = await this.prisma.case.findUnique({ where: { number } });
     if (!row || row.type === 'HELP') return;
-    const view = await this.cases.get(number);
     let ref = await this.refOf(number);
     if (!ref) {
+      const view = await this.cases.get(number);
       if (row.boardAttemptedAt) ref = await this.board.find(view);
       else await this.prisma.case.update({ where: { id: row.id }, data: { boardAttemptedAt: new Date() }, select: { id: true } });
       if (!ref) ref = await this.board.publish(view);
@@ -71,8 +74,25 @@ export class BoardSync implements OnModuleInit, OnApplicationBootstrap {
     } else if (row.boardSyncedRevision >= row.boardRevision) {
       return;
     }
-    await this.board.refresh(ref, view);
-    await this.prisma.case.updateMany({ where: { id: row.id, boardSyncedRevision: { lt: row.boardRevision } }, data: { boardSyncedRevision: row.boardRevision } });
+    await this.refreshUntilCurrent(row.id, number, ref, row.boardRevision);
+  }
+
+  /**
+   * Edits the post until no change came in while an edit was on its way. Two sync jobs of one case
+   * can overlap (windows, retries, replicas), and the edit of the older view may land last; the job
+   * that sees a newer revision after its edit edits again, so the last edit to land is current.
+   */
+  private async refreshUntilCurrent(id: string, number: number, ref: BoardRef, revision: number): Promise<void> {
+    for (let pass = 1; ; pass++) {
+      // The view is read after the revision: it shows at least that revision.
+      await this.board.refresh(ref, await this.cases.get(number));
+      await this.prisma.case.updateMany({ where: { id, boardSyncedRevision: { lt: revision } }, data: { boardSyncedRevision: revision } });
+      const now = await this.prisma.case.findUniqueOrThrow({ where: { id }, select: { boardRevision: true } });
+      if (now.boardRevision <= revision) return;
+      // A storm that outlasts a few edits: the retry (with its back-off) carries on.
+      if (pass === MAX_PASSES) throw new Error(`Case #${number} kept changing during ${MAX_PASSES} edits of its post`);
+      revision = now.boardRevision;
+    }
   }
 
   private async refOf(number: number): Promise<BoardRef | null> {
