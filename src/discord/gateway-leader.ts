@@ -5,6 +5,7 @@ import { Client as PgClient } from 'pg';
 import { AppConfig } from '../config/app-config';
 import { DatabaseConnection } from '../database/database-connection';
 import { DiscordShutdown } from './discord-shutdown';
+import { leaveGateway } from './leave-gateway';
 
 /** pg_advisory_lock(namespace, bot) of a bot's gateway session: one per bot, if bots ever share a database. */
 const GATEWAY_LOCK_NAMESPACE = 7_301_977;
@@ -94,8 +95,8 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
         won = true;
         this.connection = connection;
         // Losing the lock's connection means another replica may lead now: leave the gateway.
-        connection.on('error', () => this.lostLeadership(login));
-        connection.on('end', () => this.lostLeadership(login));
+        connection.on('error', () => this.lostLeadership(connection, login));
+        connection.on('end', () => this.lostLeadership(connection, login));
         this.role = 'leader';
         this.scheduleCheck(connection, login);
         this.logger.log('This replica holds the Discord gateway session');
@@ -111,7 +112,7 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
         this.role = 'follower';
         this.connection = undefined;
         if (this.checkTimer) clearTimeout(this.checkTimer);
-        void this.client.destroy().finally(() => this.client.rest.setToken(this.config.DISCORD_TOKEN!));
+        void this.leaveGateway();
       }
       void connection.end().catch(() => undefined);
       if (handled) return;
@@ -132,23 +133,28 @@ export class GatewayLeader implements OnModuleInit, BeforeApplicationShutdown {
         (error: Error) => {
           if (this.connection !== connection) return;
           this.logger.warn(`The gateway lock's connection does not answer (${error.message})`);
-          this.lostLeadership(login);
+          this.lostLeadership(connection, login);
           void connection.end().catch(() => undefined);
         },
       );
     }, CHECK_EVERY_MS);
   }
 
-  private lostLeadership(login: () => Promise<string>): void {
-    if (this.role !== 'leader') return;
+  /** Only for the lock's current connection: a late event of an earlier one must not end a newer session. */
+  private lostLeadership(connection: PgClient, login: () => Promise<string>): void {
+    if (this.role !== 'leader' || this.connection !== connection) return;
     this.role = 'follower';
     this.connection = undefined;
     if (this.checkTimer) clearTimeout(this.checkTimer);
     this.logger.warn('Lost the gateway lock; leaving the gateway and campaigning again');
-    void this.client.destroy().finally(() => {
-      this.client.rest.setToken(this.config.DISCORD_TOKEN!);
+    void this.leaveGateway().finally(() => {
       if (!this.stopped) this.timer = setTimeout(() => this.run(login), CAMPAIGN_EVERY_MS);
     });
+  }
+
+  /** Followers keep the client for REST (its token set) and may lead again with it. */
+  private leaveGateway(): Promise<void> {
+    return leaveGateway(this.client, this.config.DISCORD_TOKEN!).catch((error: Error) => this.logger.warn(`Leaving the gateway failed: ${error.message}`));
   }
 
   /**
