@@ -147,11 +147,14 @@ export class FlexAgentPlatform extends AgentPlatform {
    * `closed`, which completes the task; without it every task would go to wrapping and leave the
    * agent in wrap-up (Interactions Channels subresource). Flex's best practices: never cancel or
    * complete the task through the Task API. Without an interaction: the bare conversation.
+   * Read first: a retried close (its answer lost) or a channel the agent already ended is left alone.
    */
   async close(chat: ChatRef): Promise<void> {
     const { interactionSid, channelSid } = chat.platformRefs;
     if (interactionSid && channelSid) {
-      await this.client.flexApi.v1.interaction(interactionSid).channels(channelSid).update({ status: 'closed', routing: { status: 'closed' } });
+      const channel = this.client.flexApi.v1.interaction(interactionSid).channels(channelSid);
+      if ((await channel.fetch()).status === 'closed') return;
+      await channel.update({ status: 'closed', routing: { status: 'closed' } });
       return;
     }
     if (chat.platformKey) await this.conversations.close(chat.platformKey);

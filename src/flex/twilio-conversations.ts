@@ -142,8 +142,11 @@ export class TwilioConversations {
     return found?.sid ?? null;
   }
 
+  /** A closed conversation stays closed (Twilio: `closed` is final); closing it again is not asked. */
   async close(conversationSid: string): Promise<void> {
-    await this.conversations(conversationSid).update({ state: 'closed' });
+    const conversation = this.conversations(conversationSid);
+    if ((await conversation.fetch()).state === 'closed') return;
+    await conversation.update({ state: 'closed' });
   }
 
   private get publicUrl(): string {

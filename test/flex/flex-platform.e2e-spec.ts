@@ -230,6 +230,11 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     await app.fake.settle();
     expect(app.fake.taskFor(chat.platformKey!).assignmentStatus).toBe('completed');
     expect(app.fake.taskRouter.events.filter((e) => e.delivered).map((e) => e.eventType)).toContain('task.completed');
+    // Closing again (a retry whose first answer was lost): the channel is read, not closed twice.
+    app.fake.requests.length = 0;
+    await platform.close(ref);
+    expect(app.fake.calls('GET /v1/Interactions/{InteractionSid}/Channels/{Sid}')).toHaveLength(1);
+    expect(app.fake.calls('POST /v1/Interactions/{InteractionSid}/Channels/{Sid}')).toHaveLength(0);
 
     const bare = await platform.handOff(handOffFor({ player: { id: '301234567890000007', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }));
     app.fake.requests.length = 0;
@@ -237,5 +242,8 @@ describe('FlexAgentPlatform against the fake Twilio (direct mode)', () => {
     const [update] = app.fake.calls('POST /v1/Conversations/{Sid}');
     expect(update.params).toEqual({ State: 'closed' });
     expect(app.fake.conversations.get(bare.platformKey!)!.state).toBe('closed');
+    app.fake.requests.length = 0;
+    await platform.close({ ...handOffFor({ player: { id: '301234567890000007', displayName: 'Ash Ketchum', channelId: '401234567890123456' } }), platformKey: bare.platformKey! });
+    expect(app.fake.calls('POST /v1/Conversations/{Sid}')).toHaveLength(0);
   });
 });
