@@ -3,13 +3,17 @@ import { PinoLogger } from 'nestjs-pino';
 import { ConfigValidationError } from './config/app-config';
 import { readEnvironment } from './config/environment';
 import { createApp } from './app.factory';
+import { exitOnStopDuringStartUp } from './operations/early-stop';
 import { DatabaseUnavailableError } from './database/connection-errors';
 import { EmbeddedPostgresUnavailable } from './database/embedded-postgres';
 
 async function main() {
   const started = Date.now();
+  const handOver = exitOnStopDuringStartUp();
   const config = await readEnvironment();
   const app = await createApp(config);
+  // From here on SIGTERM/SIGINT close the app gracefully (its shutdown hooks are on).
+  handOver();
   await app.listen({ port: config.PORT, host: config.HOST });
   const shown = config.HOST === '0.0.0.0' || config.HOST === '::' ? 'localhost' : config.HOST;
   const url = `http://${shown}:${config.PORT}`;
