@@ -5,10 +5,11 @@ import { LOCALES } from '../../src/chatbot/locales';
 
 /**
  * dev: tuned on; held-out: every third message of the first set, scored only. Each folder of
- * eval/bot (fresh, blind) is a set written later without seeing the others, named by its folder.
+ * eval/bot is a set written later without seeing the others, named by its folder: fresh and round3
+ * were scored blind once, then tuned on; blind and blind2 are scored only.
  */
-export type Split = 'dev' | 'held-out' | 'fresh' | 'blind';
-export const LATER_SETS = ['fresh', 'blind'] as const;
+export const LATER_SETS = ['fresh', 'blind', 'round3', 'blind2'] as const;
+export type Split = 'dev' | 'held-out' | (typeof LATER_SETS)[number];
 
 export interface PlayerCase {
   locale: Locale;
