@@ -18,11 +18,12 @@ import { LOCALES } from '../../src/chatbot/locales';
 
 const ROOT = join(__dirname, '..', '..');
 /**
- * What the decision is fitted on: the development third of the first set, and the fresh set once it
- * had been scored blind (the first set's answerable messages share the kb aliases' wording, which
- * made a model fitted on them alone reject players' own words).
+ * What the decision is fitted on: the development third of the first set, and the fresh and round3
+ * sets once each had been scored blind (the first set's answerable messages share the kb aliases'
+ * wording, which made a model fitted on them alone reject players' own words; round3 writes like a
+ * busy help channel: long messages, symptoms only, slang).
  */
-const FITTED_ON: Split[] = ['dev', 'fresh'];
+const FITTED_ON: Split[] = ['dev', 'fresh', 'round3'];
 /** Ridge strengths tried; the one with the lowest out-of-fold log loss on the development examples is kept. */
 const L2_GRID = [0, 0.0005, 0.002, 0.005, 0.02];
 const STEPS = 4000;
@@ -175,7 +176,7 @@ async function main() {
   const file = join(ROOT, 'src', 'chatbot', 'retrieval', 'decision-model.ts');
   writeFileSync(
     file,
-    `// Written by \`npm run bot:fit\` (eval/bot/fit-decision.ts) from the development part of eval/bot (dev + fresh).\n` +
+    `// Written by \`npm run bot:fit\` (eval/bot/fit-decision.ts) from the development part of eval/bot (dev + fresh + round3).\n` +
       `import type { DecisionModel } from './decision';\n\n` +
       `export const FITTED_MODEL: DecisionModel = ${JSON.stringify(model)};\n`,
   );
