@@ -1,4 +1,4 @@
-// Written by `npm run bot:fit` (eval/bot/fit-decision.ts) from the development part of eval/bot (dev + fresh).
+// Written by `npm run bot:fit` (eval/bot/fit-decision.ts) from the development part of eval/bot (dev + fresh + round3).
 import type { DecisionModel } from './decision';
 
-export const FITTED_MODEL: DecisionModel = {"mean":[2.9906,3.3643,0.7204,0.5401,0.5199,1.7363,1.7844,1.4765,0.0651,0.7145,0.5407,0.4831,0.2889],"scale":[0.7594,2.2812,0.269,0.3029,0.2725,0.3745,0.4997,0.5756,0.2467,0.2791,0.3096,0.2486,0.1795],"weights":[3.0695,1.6552,-0.2568,0.2003,-0.8968,-0.8136,0.2109,-0.0274,-0.8548,0.4977,-1.2931,0.6555,-1.0093],"bias":1.072,"cutoff":0.275};
+export const FITTED_MODEL: DecisionModel = {"mean":[3.0162,3.1588,0.7079,0.4867,0.4986,1.8867,1.8593,1.4357,0.0651,0.7052,0.4893,0.4605,0.2799],"scale":[0.7376,2.2559,0.2652,0.3099,0.2634,0.4944,0.5315,0.597,0.2468,0.2729,0.3157,0.2383,0.1784],"weights":[2.2742,1.9002,0.6251,0.5518,-1.0676,-0.6196,0.9743,-0.1966,-0.5455,-0.0861,-1.3646,0.9958,-1.1611],"bias":1.1794,"cutoff":0.35};
