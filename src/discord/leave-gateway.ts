@@ -8,10 +8,14 @@ import { Client, Status, Sweepers } from 'discord.js';
  * lead again, so those are undone here.
  */
 export async function leaveGateway(client: Client, token: string): Promise<void> {
-  await client.destroy();
-  client.rest.setToken(token);
-  (client.rest as unknown as { setupSweepers(): void }).setupSweepers();
-  Object.assign(client.ws, { destroyed: false, status: Status.Idle });
-  client.readyTimestamp = null;
-  Object.assign(client, { sweepers: new Sweepers(client as Client<true>, client.options.sweepers ?? {}) });
+  try {
+    await client.destroy();
+  } finally {
+    // Also after a failed destroy: REST keeps working for this follower.
+    client.rest.setToken(token);
+    Object.assign(client.ws, { destroyed: false, status: Status.Idle });
+    client.readyTimestamp = null;
+    (client.rest as unknown as { setupSweepers(): void }).setupSweepers();
+    Object.assign(client, { sweepers: new Sweepers(client as Client<true>, client.options.sweepers ?? {}) });
+  }
 }

@@ -80,7 +80,7 @@ describe('seed story: Discord ↔ Twilio Flex (direct routing)', () => {
     await dmWith(player, 'This chat has been closed');
     expect(await app.prisma.conversation.findFirst({ where: { platformKey: conversationSid } })).toMatchObject({ mode: 'CLOSED' });
     await twilio.fake.completeTask(conversationSid);
-    app.discord.dispatchMessage({ user: player, content: 'how do I change my avatar' });
+    app.discord.dispatchMessage({ user: player, content: 'how do I change my username' });
     await eventually(() => botDms(player).filter((m) => m.content.includes('Here is what I found')).length === 2 || undefined, 5000, 'the bot answering again');
     expect(botDms(player).filter((m) => m.content.includes('This chat has been closed'))).toHaveLength(1);
   });

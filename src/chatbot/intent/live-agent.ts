@@ -67,6 +67,7 @@ const RULES: RegExp[] = [
   /\bquelqu'?un\s+(?:de|du|d')\s*(?:l'equipe|equipe|staff|support|modo)/,
   /\b(?:appelle|appelez|envoie|envoyez|amene)[- ]?(?:moi\s+)?(?:un|une|le)\s+(?:admin|modo|humain|conseiller|agent|vrai)/,
   /\bvraie?\s+(?:humain|personne)\b/,
+  /\bquelqu'?\s?un de (?:reel|vrai)\b/,
   new RegExp(String.raw`^(?:un |une |le )?(?:vraie? )?(?:humain|conseill(?:er|ere)|agent|operateur|support)${PLEASE}`),
   /\ba qui (?:je peux|je pourrais|puis-je|dois-je|je dois|on peut|peut-on)\s+(?:m'adresser|parler|ecrire|me plaindre)/,
   /\b(?:des|de) vrais? (?:gens|personnes|humains)\b/,
