@@ -6,9 +6,9 @@ import { LOCALES } from '../../src/chatbot/locales';
 /**
  * dev: tuned on; held-out: every third message of the first set, scored only. Each folder of
  * eval/bot is a set written later without seeing the others, named by its folder: fresh and round3
- * were scored blind once, then tuned on; blind and blind2 are scored only.
+ * were scored blind once, then tuned on; blind, blind2 and blind3 are scored only.
  */
-export const LATER_SETS = ['fresh', 'blind', 'round3', 'blind2'] as const;
+export const LATER_SETS = ['fresh', 'blind', 'round3', 'blind2', 'blind3'] as const;
 export type Split = 'dev' | 'held-out' | (typeof LATER_SETS)[number];
 
 export interface PlayerCase {
