@@ -1,7 +1,7 @@
 import { Client as PgClient } from 'pg';
 import { GatewayLeader } from '../../src/discord/gateway-leader';
 import { eventually } from '../utils/eventually';
-import { expectServingAgain, gatewayReadiness } from '../utils/gateway-session';
+import { expectServingAgain, gatewayReadiness, identifyCount } from '../utils/gateway-session';
 import { createDiscordTestApp, DiscordTestApp } from '../utils/test-discord';
 
 jest.setTimeout(60_000);
@@ -23,7 +23,7 @@ describe('leading the gateway again after losing its lock', () => {
 
   it('reports connecting, then ready on the new session, and answers a command and a DM over it', async () => {
     await eventually(async () => (await gatewayReadiness(t)) === 'ready', 10_000, 'the first session');
-    const identifies = t.discord.gatewayPayloads.filter((p) => p.op === 2).length;
+    const identifies = identifyCount(t.discord);
 
     // What another replica sees when this one's host stops answering: Postgres ends its lock's session.
     const sql = new PgClient({ connectionString: t.databaseUrl });

@@ -8,14 +8,16 @@ export async function gatewayReadiness(t: TestApp): Promise<string | undefined> 
   return (await t.request({ method: 'GET', url: '/health/ready' })).json<{ discordGateway?: string }>().discordGateway;
 }
 
+/** How many IDENTIFYs the fake gateway has received (one per new session). */
+export const identifyCount = (discord: FakeDiscord) => discord.gatewayPayloads.filter((p) => p.op === 2).length;
+
 /**
  * After a new login of the same client: readiness says "ready" only once the new session's IDENTIFY
  * was answered, and a slash command and a DM are handled over it.
  */
 export async function expectServingAgain(t: TestApp, discord: FakeDiscord, identifiesBefore: number): Promise<void> {
-  const identifies = () => discord.gatewayPayloads.filter((p) => p.op === 2).length;
   await eventually(async () => (await gatewayReadiness(t)) === 'ready', 20_000, 'readiness to say ready again');
-  expect(identifies()).toBe(identifiesBefore + 1);
+  expect(identifyCount(discord)).toBe(identifiesBefore + 1);
   expect(t.app.get(Client).isReady()).toBe(true);
   await discord.waitForCommands();
   const player = discord.user();

@@ -58,7 +58,7 @@ export class BoardSync implements OnModuleInit, OnApplicationBootstrap {
   async sync(number: number): Promise<void> {
     const row = await this.prisma.case.findUnique({ where: { number } });
     if (!row || row.type === 'HELP') return;
-    let ref = await this.refOf(number);
+    let ref = refFrom(row);
     if (!ref) {
       const view = await this.cases.get(number);
       if (row.boardAttemptedAt) ref = await this.board.find(view);
@@ -97,7 +97,7 @@ export class BoardSync implements OnModuleInit, OnApplicationBootstrap {
 
   private async refOf(number: number): Promise<BoardRef | null> {
     const row = await this.prisma.case.findUnique({ where: { number }, select: { boardChannelId: true, boardThreadId: true, boardMessageId: true } });
-    return row?.boardChannelId && row.boardMessageId ? { channelId: row.boardChannelId, threadId: row.boardThreadId, messageId: row.boardMessageId } : null;
+    return row ? refFrom(row) : null;
   }
 
   /** A status change of a report: new tag, a line in the post, and when resolved the voters' notices. */
@@ -114,4 +114,9 @@ export class BoardSync implements OnModuleInit, OnApplicationBootstrap {
       if (voter.userId !== change.case.reporter.id) await this.jobs.resolved(number, voter.userId, voter.locale, key);
     }
   }
+}
+
+/** Where a case's post is, from its row; null before it is posted. */
+function refFrom(row: { boardChannelId: string | null; boardThreadId: string | null; boardMessageId: string | null }): BoardRef | null {
+  return row.boardChannelId && row.boardMessageId ? { channelId: row.boardChannelId, threadId: row.boardThreadId, messageId: row.boardMessageId } : null;
 }
